@@ -1,0 +1,45 @@
+// The demo shop's own code: a cart in localStorage, a language picker, and the calls a shop makes
+// to segmint. Nothing here is part of segmint.
+const CART_KEY = 'demo-cart';
+const readCart = () => JSON.parse(localStorage.getItem(CART_KEY) || '[]');
+const writeCart = (items) => localStorage.setItem(CART_KEY, JSON.stringify(items));
+
+document.querySelectorAll('[data-add-to-cart]').forEach((button) => {
+  button.addEventListener('click', () => {
+    const item = JSON.parse(button.getAttribute('data-add-to-cart'));
+    writeCart([...readCart(), item]);
+    segmint('track', 'add_to_cart', { ...item, quantity: 1 });
+    button.textContent = 'Added ✓';
+  });
+});
+
+const picker = document.getElementById('language');
+if (picker) {
+  const current = /(?:^|;\s*)demo-locale=([A-Za-z-]+)/.exec(document.cookie);
+  picker.value = current ? current[1] : '';
+  picker.addEventListener('change', () => {
+    document.cookie = picker.value ? `demo-locale=${picker.value}; path=/` : 'demo-locale=; path=/; max-age=0';
+    location.reload();
+  });
+}
+
+const cartTable = document.getElementById('cart-items');
+if (cartTable) {
+  const items = readCart();
+  for (const item of items) {
+    const row = cartTable.insertRow();
+    row.insertCell().textContent = item.name;
+    row.insertCell().textContent = `$${item.price.toFixed(2)}`;
+  }
+  document.getElementById('cart-total').textContent = `$${items.reduce((sum, item) => sum + item.price, 0).toFixed(2)}`;
+  document.getElementById('empty-cart').addEventListener('click', () => {
+    writeCart([]);
+    location.reload();
+  });
+}
+
+document.getElementById('forget')?.addEventListener('click', () => {
+  segmint('forget');
+  localStorage.removeItem(CART_KEY);
+  document.getElementById('forget').textContent = 'Profile erased';
+});

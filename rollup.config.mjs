@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+/** `import css from './x.css?inline'` becomes the stylesheet's text, whitespace and comments stripped. */
+function cssText() {
+  return {
+    name: 'css-text',
+    resolveId(source, importer) {
+      if (!source.endsWith('.css?inline') || !importer) return null;
+      return new URL(source.replace('?inline', ''), `file://${importer}`).pathname + '?inline';
+    },
+    load(id) {
+      if (!id.endsWith('.css?inline')) return null;
+      const css = readFileSync(id.replace('?inline', ''), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{}:;,>])\s*/g, '$1')
+        .replace(/;}/g, '}')
+        .trim();
+      return `export default ${JSON.stringify(css)};`;
+    },
+  };
+}
+
+/** Copies a file into dist unchanged. */
+function copy(from, to) {
+  return {
+    name: 'copy',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
+    },
+  };
+}
+
+const minify = terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+
+/** One build: the TypeScript plugin, the CSS loader, and what differs per output. */
+function build({ input, output, bundleDependencies = false, minified = false, plugins = [] }) {
+  return {
+    input,
+    output: { dir: 'dist', sourcemap: false, ...output, plugins: minified ? [minify] : [] },
+    external: bundleDependencies ? [] : [/^preact/, 'idb-keyval', /^node:/],
+    plugins: [
+      cssText(),
+      nodeResolve({ browser: bundleDependencies }),
+      typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'src/**/*.tsx'], exclude: ['**/*.test.ts', '**/*.test.tsx'], noEmitOnError: true }),
+      ...plugins,
+    ],
+  };
+}
+
+export default [
+  // The script tag: one self-starting file with its dependencies inside.
+  build({
+    input: 'src/loader.ts',
+    output: { format: 'iife', entryFileNames: 'segmint.js', inlineDynamicImports: true },
+    bundleDependencies: true,
+    minified: true,
+  }),
+  // npm: ESM entry points; preact and idb-keyval stay dependencies.
+  build({
+    input: { index: 'src/index.ts', rules: 'src/rules/index.ts' },
+    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [copy('src/schema.json', 'schema.json')],
+  }),
+  // The CLI, for Node.
+  build({
+    input: { cli: 'src/cli/main.ts' },
+    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: '#!/usr/bin/env node' },
+  }),
+];

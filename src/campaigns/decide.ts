@@ -1,0 +1,37 @@
+import type { CampaignTrace } from '../types';
+import type { Profile } from '../profile/profile';
+import type { Signals } from '../rules/signals';
+import type { PreparedCampaign } from './prepare';
+import { findCap, findLimit } from './frequency';
+import { isInSchedule } from './schedule';
+
+/** Everything a decision looks at, as plain data. */
+export interface DecisionInput {
+  signals: Signals;
+  profile: Profile;
+  now: number;
+  limits: { maxPerSession?: number; minSecondsBetween?: number };
+}
+
+/** Whether one campaign may show now and, when not, the first reason why. */
+export function evaluateCampaign(campaign: PreparedCampaign, input: DecisionInput): CampaignTrace {
+  const { id } = campaign;
+  if (!campaign.isOnPage(String(input.signals.path ?? ''))) return { id, eligible: false, reason: 'pages' };
+  if (!isInSchedule(campaign.schedule, new Date(input.now))) return { id, eligible: false, reason: 'schedule' };
+  const cap = findCap(id, campaign.frequency, input.profile, input.now);
+  if (cap) return { id, eligible: false, reason: `frequency.${cap}` };
+  const limit = findLimit(input.limits, input.profile, input.now);
+  if (limit) return { id, eligible: false, reason: limit };
+  const failure = campaign.audience?.explain(input.signals);
+  if (failure) return { id, eligible: false, reason: 'audience', pointer: failure.pointer, actual: failure.actual };
+  return { id, eligible: true };
+}
+
+/** Of the campaigns whose trigger fired, the one to show: highest priority, config order breaking ties. */
+export function decideCampaign(candidates: PreparedCampaign[], input: DecisionInput): PreparedCampaign | null {
+  return [...candidates].sort(byPriority).find((campaign) => evaluateCampaign(campaign, input).eligible) ?? null;
+}
+
+function byPriority(a: PreparedCampaign, b: PreparedCampaign): number {
+  return b.priority - a.priority || a.order - b.order;
+}

@@ -1,0 +1,34 @@
+import type { ContentFields } from '../types';
+
+/** A campaign's copy in the locale chosen for this visitor. */
+export interface LocalizedContent {
+  /** The content key chosen, e.g. `de` for a `de-AT` visitor with German but no Austrian copy. */
+  locale: string;
+  fields: ContentFields;
+}
+
+/**
+ * Picks the copy for the visitor: each preferred locale in turn, as exact tag then language
+ * (`de-CH`, then `de`), then `defaultLocale`. Each field falls back along the same chain, so a
+ * regional locale may override only the words that differ.
+ */
+export function localizeContent(content: Record<string, ContentFields>, preferred: string[], defaultLocale: string): LocalizedContent {
+  const keys = new Map(Object.keys(content).map((key) => [key.toLowerCase(), key]));
+  const find = (tag: string) => keys.get(tag.toLowerCase());
+  let chain: string[] = [];
+  for (const tag of preferred) {
+    chain = [find(tag), find(tag.split('-')[0])].filter((key): key is string => !!key);
+    if (chain.length) break;
+  }
+  const fallback = find(defaultLocale) ?? Object.keys(content)[0];
+  if (fallback) chain.push(fallback);
+  const fields: ContentFields = {};
+  for (const key of [...chain].reverse()) Object.assign(fields, pickTexts(content[key]));
+  return { locale: chain[0] ?? defaultLocale, fields };
+}
+
+function pickTexts(fields: ContentFields | undefined): ContentFields {
+  const texts: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields ?? {})) if (typeof value === 'string') texts[name] = value;
+  return texts;
+}

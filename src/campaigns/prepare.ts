@@ -1,0 +1,254 @@
+import type { Campaign, ContentFields, Cta, Frequency, Layout, Offer, Trigger } from '../types';
+import { ConfigError } from '../rules/config-error';
+import type { CompiledCondition } from '../rules/compile';
+import { describe } from '../rules/operators';
+import { compileGlob } from '../lib/glob';
+import { joinPointer } from '../lib/pointer';
+import { didYouMean } from '../lib/nearest';
+import { isSafeUrl } from '../lib/safe-url';
+import { isPlainObject } from '../lib/is-plain-object';
+
+/** A variant with everything it inherits from its campaign resolved. */
+export interface PreparedVariant {
+  id: string;
+  weight: number;
+  content: Record<string, ContentFields>;
+  layout: Layout;
+  cta: Cta;
+  offer?: Offer;
+}
+
+/** A campaign checked and compiled once at load, ready for decisions. */
+export interface PreparedCampaign {
+  id: string;
+  /** Position in the config: breaks priority ties. */
+  order: number;
+  priority: number;
+  trigger: Trigger;
+  audience: CompiledCondition | null;
+  isOnPage: (path: string) => boolean;
+  /** Schedule bounds as epoch ms, and local hours/weekdays; absent means always. */
+  schedule: { from?: number; until?: number; hours?: [number, number]; weekdays?: number[] };
+  frequency: Frequency;
+  holdout: number;
+  attributionHours: number;
+  variants: PreparedVariant[];
+}
+
+/** Triggers this build can arm. Others are rejected at load rather than silently never firing. */
+export const SUPPORTED_TRIGGERS = ['pageview', 'event'] as const;
+/** CTA actions this build can perform. */
+export const SUPPORTED_ACTIONS = ['link', 'dismiss'] as const;
+
+const LAYOUTS = ['modal', 'slide-in', 'bar', 'sheet'];
+const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'top', 'bottom'];
+const CONTENT_FIELDS = ['title', 'body', 'cta', 'dismiss', 'close'];
+const FREQUENCY_FIELDS = ['maxImpressions', 'maxPerSession', 'cooldownHours', 'afterDismissHours', 'afterConversionHours'];
+
+/**
+ * Checks one campaign and compiles it for decisions. Throws ConfigError at the first problem;
+ * the caller skips that campaign and keeps the rest of the config running.
+ */
+export function prepareCampaign(
+  raw: unknown,
+  at: string,
+  order: number,
+  defaultLocale: string,
+  compileAudience: (condition: unknown, pointer: string) => CompiledCondition,
+): PreparedCampaign {
+  if (!isPlainObject(raw)) throw new ConfigError(at, `a campaign must be an object, got ${describe(raw)}`);
+  const campaign = raw as unknown as Campaign;
+  if (typeof campaign.id !== 'string' || campaign.id === '') throw new ConfigError(joinPointer(at, 'id'), 'a campaign needs a non-empty string "id"');
+  const content = checkContent(campaign.content, joinPointer(at, 'content'), defaultLocale, true);
+  const layout = checkLayout(campaign.layout, joinPointer(at, 'layout'));
+  const cta = checkCta(campaign.cta, joinPointer(at, 'cta'));
+  return {
+    id: campaign.id,
+    order,
+    priority: checkNumber(campaign.priority ?? 0, joinPointer(at, 'priority'), -Infinity),
+    trigger: checkTrigger(campaign.trigger, joinPointer(at, 'trigger')),
+    audience: campaign.audience === undefined ? null : compileAudience(campaign.audience, joinPointer(at, 'audience')),
+    isOnPage: checkPages(campaign.pages, joinPointer(at, 'pages')),
+    schedule: checkSchedule(campaign.schedule, joinPointer(at, 'schedule')),
+    frequency: checkFrequency(campaign.frequency, joinPointer(at, 'frequency')),
+    holdout: checkPercent(campaign.holdout ?? 0, joinPointer(at, 'holdout')),
+    attributionHours: checkNumber(campaign.attributionHours ?? 24, joinPointer(at, 'attributionHours')),
+    variants: checkVariants(campaign.variants, joinPointer(at, 'variants'), { content, layout, cta, offer: campaign.offer }, defaultLocale),
+  };
+}
+
+function checkContent(value: unknown, at: string, defaultLocale: string, isRequired: boolean): Record<string, ContentFields> {
+  if (value === undefined && !isRequired) return {};
+  if (!isPlainObject(value)) throw new ConfigError(at, `"content" must be an object keyed by locale, got ${describe(value)}`);
+  if (isRequired && !isPlainObject(value[defaultLocale])) {
+    throw new ConfigError(at, `"content" needs the default locale "${defaultLocale}"`);
+  }
+  for (const [locale, fields] of Object.entries(value)) {
+    const localeAt = joinPointer(at, locale);
+    if (!isValidLocale(locale)) throw new ConfigError(localeAt, `"${locale}" is not a valid BCP 47 locale tag (e.g. "de-AT")`);
+    if (!isPlainObject(fields)) throw new ConfigError(localeAt, `expected an object of texts, got ${describe(fields)}`);
+    for (const [field, text] of Object.entries(fields)) {
+      const fieldAt = joinPointer(localeAt, field);
+      if (!CONTENT_FIELDS.includes(field)) throw new ConfigError(fieldAt, `unknown content field "${field}"${didYouMean(field, CONTENT_FIELDS)}`);
+      // Only strings ever reach the renderer: an object here could be a VNode-shaped payload.
+      if (typeof text !== 'string') throw new ConfigError(fieldAt, `expected text, got ${describe(text)}`);
+    }
+  }
+  return value as Record<string, ContentFields>;
+}
+
+/** True for a well-formed BCP 47 tag (`en`, `de-AT`); `en_US` and `""` are not. */
+export function isValidLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function checkTrigger(value: unknown, at: string): Trigger {
+  if (value === undefined) return { on: 'pageview' };
+  if (!isPlainObject(value)) throw new ConfigError(at, `"trigger" must be an object, got ${describe(value)}`);
+  const on = value.on;
+  if (typeof on !== 'string' || !(SUPPORTED_TRIGGERS as readonly string[]).includes(on)) {
+    throw new ConfigError(joinPointer(at, 'on'), `unsupported trigger ${describe(on)}; this version supports ${SUPPORTED_TRIGGERS.join(', ')}`);
+  }
+  if (on === 'event') {
+    if (typeof value.event !== 'string' || value.event === '') throw new ConfigError(joinPointer(at, 'event'), 'an "event" trigger needs the event name');
+    return { on, event: value.event };
+  }
+  return { on: 'pageview', delaySeconds: checkNumber(value.delaySeconds ?? 0, joinPointer(at, 'delaySeconds')) };
+}
+
+function checkPages(value: unknown, at: string): (path: string) => boolean {
+  if (value === undefined) return () => true;
+  if (!isPlainObject(value)) throw new ConfigError(at, `"pages" must be an object with "include" and/or "exclude", got ${describe(value)}`);
+  const include = value.include === undefined ? null : checkGlobs(value.include, joinPointer(at, 'include'));
+  const exclude = checkGlobs(value.exclude ?? [], joinPointer(at, 'exclude'));
+  return (path) => (!include || include.some((test) => test(path))) && !exclude.some((test) => test(path));
+}
+
+/** Checks a list of path globs and compiles them. */
+export function checkGlobs(value: unknown, at: string): ((text: string) => boolean)[] {
+  if (!Array.isArray(value)) throw new ConfigError(at, `expected a list of path patterns, got ${describe(value)}`);
+  return value.map((pattern, i) => {
+    if (typeof pattern !== 'string') throw new ConfigError(joinPointer(at, i), `expected a path pattern, got ${describe(pattern)}`);
+    return compileGlob(pattern);
+  });
+}
+
+function checkSchedule(value: unknown, at: string): PreparedCampaign['schedule'] {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw new ConfigError(at, `"schedule" must be an object, got ${describe(value)}`);
+  const from = value.from === undefined ? undefined : checkInstant(value.from, joinPointer(at, 'from'));
+  const until = value.until === undefined ? undefined : checkInstant(value.until, joinPointer(at, 'until'));
+  if (from !== undefined && until !== undefined && from >= until) throw new ConfigError(joinPointer(at, 'until'), '"until" must be after "from"');
+  let hours: [number, number] | undefined;
+  if (value.hours !== undefined) {
+    const h = value.hours;
+    if (!Array.isArray(h) || h.length !== 2 || !h.every((n) => Number.isInteger(n) && n >= 0 && n <= 24)) {
+      throw new ConfigError(joinPointer(at, 'hours'), '"hours" takes [start, end], whole hours from 0 to 24');
+    }
+    hours = [h[0], h[1]];
+  }
+  let weekdays: number[] | undefined;
+  if (value.weekdays !== undefined) {
+    const w = value.weekdays;
+    if (!Array.isArray(w) || !w.every((n) => Number.isInteger(n) && n >= 1 && n <= 7)) {
+      throw new ConfigError(joinPointer(at, 'weekdays'), '"weekdays" takes a list of 1 (Monday) to 7 (Sunday)');
+    }
+    weekdays = w;
+  }
+  return { from, until, hours, weekdays };
+}
+
+function checkInstant(value: unknown, at: string): number {
+  // A time without a zone would be a different instant for each visitor: require one.
+  const time = typeof value === 'string' && /T.*(Z|[+-]\d\d:?\d\d)$/i.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) throw new ConfigError(at, `expected an ISO instant with a time zone (e.g. "2026-12-01T00:00:00Z"), got ${describe(value)}`);
+  return time;
+}
+
+function checkFrequency(value: unknown, at: string): Frequency {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw new ConfigError(at, `"frequency" must be an object, got ${describe(value)}`);
+  for (const [key, n] of Object.entries(value)) {
+    if (!FREQUENCY_FIELDS.includes(key)) throw new ConfigError(joinPointer(at, key), `unknown frequency field "${key}"${didYouMean(key, FREQUENCY_FIELDS)}`);
+    checkNumber(n, joinPointer(at, key));
+  }
+  return value as Frequency;
+}
+
+function checkLayout(value: unknown, at: string): Layout {
+  if (value === undefined) return { type: 'modal' };
+  if (!isPlainObject(value)) throw new ConfigError(at, `"layout" must be an object, got ${describe(value)}`);
+  if (typeof value.type !== 'string' || !LAYOUTS.includes(value.type)) {
+    throw new ConfigError(joinPointer(at, 'type'), `layout type must be one of ${LAYOUTS.join(', ')}${typeof value.type === 'string' ? didYouMean(value.type, LAYOUTS) : ''}`);
+  }
+  if (value.position !== undefined && (typeof value.position !== 'string' || !POSITIONS.includes(value.position))) {
+    throw new ConfigError(joinPointer(at, 'position'), `position must be one of ${POSITIONS.join(', ')}`);
+  }
+  return value as unknown as Layout;
+}
+
+function checkCta(value: unknown, at: string): Cta {
+  if (value === undefined) return { action: 'dismiss' };
+  if (!isPlainObject(value)) throw new ConfigError(at, `"cta" must be an object, got ${describe(value)}`);
+  const action = value.action;
+  if (typeof action !== 'string' || !(SUPPORTED_ACTIONS as readonly string[]).includes(action)) {
+    throw new ConfigError(joinPointer(at, 'action'), `unsupported cta action ${describe(action)}; this version supports ${SUPPORTED_ACTIONS.join(', ')}`);
+  }
+  if (action === 'link' && !isSafeUrl(value.url)) {
+    throw new ConfigError(joinPointer(at, 'url'), `a link needs an http(s) or relative URL, got ${describe(value.url)}`);
+  }
+  return value as unknown as Cta;
+}
+
+function checkVariants(
+  value: unknown,
+  at: string,
+  base: Omit<PreparedVariant, 'id' | 'weight'>,
+  defaultLocale: string,
+): PreparedVariant[] {
+  if (value === undefined) return [{ id: 'default', weight: 1, ...base }];
+  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(at, '"variants" must be a non-empty list');
+  const seen = new Set<string>();
+  const variants = value.map((raw, i): PreparedVariant => {
+    const variantAt = joinPointer(at, i);
+    if (!isPlainObject(raw)) throw new ConfigError(variantAt, `a variant must be an object, got ${describe(raw)}`);
+    if (typeof raw.id !== 'string' || raw.id === '' || raw.id === 'holdout') throw new ConfigError(joinPointer(variantAt, 'id'), 'a variant needs a string "id" other than "holdout"');
+    if (seen.has(raw.id)) throw new ConfigError(joinPointer(variantAt, 'id'), `duplicate variant id "${raw.id}"`);
+    seen.add(raw.id);
+    const overrides = checkContent(raw.content, joinPointer(variantAt, 'content'), defaultLocale, false);
+    return {
+      id: raw.id,
+      weight: checkNumber(raw.weight ?? 1, joinPointer(variantAt, 'weight')),
+      content: mergeContent(base.content, overrides),
+      layout: raw.layout === undefined ? base.layout : checkLayout(raw.layout, joinPointer(variantAt, 'layout')),
+      cta: raw.cta === undefined ? base.cta : checkCta(raw.cta, joinPointer(variantAt, 'cta')),
+      offer: (raw.offer as Offer | undefined) ?? base.offer,
+    };
+  });
+  if (!variants.some((variant) => variant.weight > 0)) throw new ConfigError(at, 'at least one variant needs a weight above 0');
+  return variants;
+}
+
+/** A variant's content overrides its campaign's per locale and per field. */
+function mergeContent(base: Record<string, ContentFields>, overrides: Record<string, ContentFields>): Record<string, ContentFields> {
+  const merged: Record<string, ContentFields> = { ...base };
+  for (const [locale, fields] of Object.entries(overrides)) merged[locale] = { ...base[locale], ...fields };
+  return merged;
+}
+
+function checkNumber(value: unknown, at: string, min = 0): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new ConfigError(at, `expected a ${min === 0 ? 'non-negative ' : ''}finite number, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function checkPercent(value: unknown, at: string): number {
+  const n = checkNumber(value, at);
+  if (n > 100) throw new ConfigError(at, `expected a percentage from 0 to 100, got ${n}`);
+  return n;
+}

@@ -1,0 +1,46 @@
+/** A config request that has not answered by then is abandoned (RELIABILITY §46). */
+export const CONFIG_TIMEOUT_MS = 3000;
+/** Larger than any sane config; parsing more would freeze the page (RELIABILITY §7). */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
+/** Fetches and parses the JSON config at `url` (relative to `base`); rejects with a clear message. */
+export async function fetchConfig(url: string, base: string): Promise<unknown> {
+  const target = new URL(url, base);
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  const timer = setTimeout(() => controller?.abort(), CONFIG_TIMEOUT_MS);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(target.href, { signal: controller?.signal, credentials: 'same-origin' });
+    } catch (error) {
+      throw new Error(controller?.signal.aborted ? `config request timed out after ${CONFIG_TIMEOUT_MS} ms (${target.href})` : `config could not be fetched from ${target.href}`, { cause: error });
+    }
+    if (!response.ok) throw new Error(`config request failed with HTTP ${response.status} (${target.href})`);
+    // A redirect from https to http would let a network attacker choose the campaigns.
+    if (target.protocol === 'https:' && response.url && new URL(response.url).protocol !== 'https:') {
+      throw new Error(`config request was redirected to an insecure URL (${response.url})`);
+    }
+    return parseConfigText(await response.text(), target.href);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the inline `<script type="application/json" id="segmint-config">`, if the page has one. */
+export function readInlineConfig(doc: Document): unknown {
+  const element = doc.getElementById('segmint-config');
+  if (!element || element.tagName !== 'SCRIPT' || (element as HTMLScriptElement).type !== 'application/json') return undefined;
+  return parseConfigText(element.textContent ?? '', 'the inline #segmint-config');
+}
+
+/** Parses config JSON with a size limit and an error that says where it came from. */
+export function parseConfigText(text: string, source: string): unknown {
+  if (text.length > MAX_CONFIG_BYTES) throw new Error(`config from ${source} is larger than ${MAX_CONFIG_BYTES} bytes`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const start = text.trimStart().slice(0, 1);
+    const hint = start === '<' ? ' (it looks like HTML, not JSON)' : '';
+    throw new Error(`config from ${source} is not valid JSON${hint}: ${(error as Error).message}`);
+  }
+}

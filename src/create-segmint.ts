@@ -1,0 +1,229 @@
+import type { CampaignEventPayload, Explanation, Segmint, SegmintEvents, SegmintOptions, TraitValue, TrackProps } from './types';
+import type { Signals } from './rules/signals';
+import type { PreparedCampaign, PreparedVariant } from './campaigns/prepare';
+import type { PopupHandle } from './render/view';
+import type { ProfileEvent } from './profile/record';
+import { startSession, type Session } from './start';
+import { collectSignals, listPreferredLocales } from './signals/collect';
+import { decideCampaign, evaluateCampaign } from './campaigns/decide';
+import { assignVariant } from './campaigns/variants';
+import { presentCampaign } from './campaigns/present';
+import { armTrigger } from './triggers/arm';
+import { loadRenderer } from './render/load-renderer';
+import { createEmitter } from './lib/emitter';
+import { createErrorBoundary } from './lib/safely';
+import { copyJson } from './lib/copy-json';
+import { fetchConfig } from './config/load-config';
+
+/** How the instance gets its raw config; the script tag and the npm option differ only here. */
+export type ConfigSource = () => Promise<unknown>;
+
+interface OpenPopup {
+  handle: PopupHandle;
+  payload: CampaignEventPayload;
+}
+
+/**
+ * Creates a segmint instance for the npm entry. Nothing happens until `start()`; calls made before
+ * it are queued and run, in order, once it is ready. No method ever throws.
+ */
+export function createSegmint(options: SegmintOptions): Segmint {
+  const source: ConfigSource = typeof options.config === 'string'
+    ? () => fetchConfig(options.config as string, document.baseURI)
+    : async () => options.config;
+  return createInstance(options, source);
+}
+
+/** Builds the instance around a config source. Internal: the loader uses it for inline configs. */
+export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConfig: ConfigSource): Segmint {
+  const emitter = createEmitter<SegmintEvents>((error) => report(error, 'an event handler threw'));
+  const { report, safely } = createErrorBoundary((payload) => emitter.emit('error', payload));
+  const now = () => Date.now();
+  const trackListeners = new Set<(name: string) => void>();
+  let session: Session | null = null;
+  let started: Promise<void> | undefined;
+  let markReady!: () => void;
+  // Every operation runs in call order after start: a track queued before the script loaded
+  // lands before the decision it should influence.
+  let queue: Promise<unknown> = new Promise<void>((resolve) => (markReady = resolve));
+  let stopTriggers: (() => void)[] = [];
+  let fired: PreparedCampaign[] = [];
+  let popup: OpenPopup | null = null;
+  let destroyed = false;
+
+  const enqueue = (task: (session: Session) => unknown): Promise<void> => {
+    const run = queue.then(() => (session && !destroyed ? task(session) : undefined)).then(() => undefined, (error) => report(error));
+    queue = run;
+    return run;
+  };
+  const record = (event: ProfileEvent) => enqueue((s) => s.store.record(event));
+
+  const readSignals = (s: Session): Signals => collectSignals(window, s.hints, s.store.read(), now());
+
+  const findSegments = (s: Session, signals: Signals) =>
+    Object.keys(s.prepared.segments).filter((id) => s.prepared.segments[id].test(signals));
+
+  function armTriggers(s: Session): void {
+    stopTriggers.forEach((stop) => stop());
+    stopTriggers = s.prepared.campaigns.map((campaign) =>
+      armTrigger(campaign.trigger, { onTrack: (handler) => subscribe(trackListeners, handler) }, safely(() => fire(campaign))),
+    );
+  }
+
+  /** Campaigns whose triggers fire together are decided together, so priority can choose. */
+  function fire(campaign: PreparedCampaign): void {
+    if (fired.push(campaign) > 1) return;
+    void enqueue((s) => {
+      const candidates = fired;
+      fired = [];
+      return decide(s, candidates);
+    });
+  }
+
+  async function decide(s: Session, candidates: PreparedCampaign[]): Promise<void> {
+    const trigger = candidates[0].trigger.on;
+    if (popup?.handle.isOpen()) {
+      // One popup at a time: a campaign that fires meanwhile is dropped, not queued for later.
+      emitter.emit('decision', { trigger, campaign: null });
+      return;
+    }
+    const signals = readSignals(s);
+    const profile = s.store.read();
+    const winner = decideCampaign(candidates, { signals, profile, now: now(), limits: s.prepared.limits });
+    if (!winner) {
+      emitter.emit('decision', { trigger, campaign: null });
+      return;
+    }
+    const variant = assignVariant(profile.id, winner);
+    const variantId = variant === 'holdout' ? 'holdout' : variant.id;
+    emitter.emit('decision', { trigger, campaign: winner.id, variant: variantId });
+    if (options.debug) console.info('[segmint] decision', winner.id, variantId);
+    if (variant === 'holdout') {
+      emitter.emit('exposure', { campaign: winner.id, variant: variantId, segments: findSegments(s, signals) });
+      return;
+    }
+    await present(s, winner, variant, signals, true);
+  }
+
+  async function present(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, counts: boolean, locale?: string): Promise<void> {
+    const preferredLocales = locale ? [locale, ...listPreferredLocales(signals)] : listPreferredLocales(signals);
+    const view = presentCampaign(campaign, variant, { preferredLocales, device: signals.device }, s.prepared.defaultLocale, s.prepared.config.theme);
+    const payload: CampaignEventPayload = { campaign: campaign.id, variant: variant.id, locale: view.locale, segments: findSegments(s, signals) };
+    if (counts) emitter.emit('exposure', payload);
+    const render = await loadRenderer();
+    if (destroyed) return;
+    popup?.handle.close();
+    let current: OpenPopup | null = null;
+    const close = () => {
+      current?.handle.close();
+      if (popup === current) popup = null;
+    };
+    const handle = render(view, {
+      onDismiss: safely(() => {
+        if (!current || current !== popup) return;
+        close();
+        if (counts) void record({ type: 'campaign', action: 'dismiss', campaign: campaign.id, variant: variant.id });
+        emitter.emit('dismiss', payload);
+      }),
+      onCta: safely(() => {
+        if (!current || current !== popup) return;
+        if (counts) void record({ type: 'campaign', action: 'click', campaign: campaign.id, variant: variant.id });
+        emitter.emit('click', payload);
+        close();
+      }),
+      onError: (error) => {
+        if (current && current === popup) popup = null;
+        report(error, `the popup for campaign "${campaign.id}" failed to render`);
+      },
+    });
+    if (!handle) return;
+    current = { handle, payload };
+    popup = current;
+    if (counts) await s.store.record({ type: 'campaign', action: 'impression', campaign: campaign.id, variant: variant.id });
+    emitter.emit('impression', payload);
+  }
+
+  function explain(s: Session): Explanation {
+    const signals = readSignals(s);
+    const input = { signals, profile: s.store.read(), now: now(), limits: s.prepared.limits };
+    const segments: Explanation['segments'] = {};
+    for (const [id, segment] of Object.entries(s.prepared.segments)) {
+      const failure = segment.explain(signals);
+      segments[id] = failure ? { match: false, ...failure } : { match: true };
+    }
+    const campaigns = [
+      ...s.prepared.campaigns.map((campaign) => evaluateCampaign(campaign, input)),
+      ...s.rejected.map(({ id, pointer }) => ({ id, eligible: false, reason: 'invalid', pointer })),
+    ];
+    return copyJson({ signals, segments, campaigns });
+  }
+
+  const instance: Segmint = {
+    start: () => {
+      started ??= startSession({ options, loadConfig, now, report })
+        .then((s) => {
+          if (!s || destroyed) return;
+          session = s;
+          armTriggers(s);
+          emitter.emit('ready', { campaigns: s.prepared.campaigns.map((c) => c.id) });
+        })
+        .catch((error) => report(error, 'segmint could not start'))
+        .finally(() => markReady());
+      return started;
+    },
+    track: safely((name: string, props?: TrackProps) => {
+      if (typeof name !== 'string' || name === '') throw new TypeError('track() needs an event name');
+      const copied = props && typeof props === 'object' ? copyJson(props) : {};
+      void record({ type: 'track', name, props: copied }).then(() => {
+        if (session && !destroyed) for (const listener of [...trackListeners]) listener(name);
+      });
+    }),
+    page: safely((url?: string) => {
+      void enqueue(async (s) => {
+        s.hints.url = typeof url === 'string' ? url : undefined;
+        await s.store.record({ type: 'page' });
+        armTriggers(s);
+      });
+    }),
+    identify: safely((traits: Record<string, TraitValue>) => {
+      if (!traits || typeof traits !== 'object') throw new TypeError('identify() needs an object of traits');
+      void record({ type: 'identify', traits: copyJson(traits) });
+    }),
+    consent: safely((granted: boolean) => {
+      void enqueue((s) => s.store.setPersistent(!!granted));
+    }),
+    show: safely((campaignId: string, showOptions: { variant?: string; locale?: string } = {}) => {
+      void enqueue((s) => {
+        const campaign = s.prepared.campaigns.find((c) => c.id === campaignId);
+        if (!campaign) throw new Error(`show(): no valid campaign "${campaignId}" in the config`);
+        const variant = campaign.variants.find((v) => v.id === showOptions.variant) ?? campaign.variants[0];
+        return present(s, campaign, variant, readSignals(s), false, showOptions.locale);
+      });
+    }),
+    explain: () => new Promise((resolve) => {
+      void enqueue((s) => resolve(explain(s))).then(() => resolve({ signals: {}, segments: {}, campaigns: [] }));
+    }),
+    profile: () => new Promise((resolve) => {
+      void enqueue((s) => resolve(copyJson(s.store.read()) as unknown as Record<string, unknown>)).then(() => resolve({}));
+    }),
+    on: (event, handler) => emitter.on(event, handler),
+    forget: safely(() => {
+      void enqueue((s) => s.store.forget());
+    }),
+    destroy: safely(() => {
+      destroyed = true;
+      stopTriggers.forEach((stop) => stop());
+      stopTriggers = [];
+      trackListeners.clear();
+      popup?.handle.close();
+      popup = null;
+      emitter.clear();
+    }),
+  };
+  return instance;
+}
+
+function subscribe<T>(set: Set<T>, item: T): () => void {
+  set.add(item);
+  return () => void set.delete(item);
+}

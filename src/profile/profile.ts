@@ -1,0 +1,65 @@
+import type { TraitValue } from '../types';
+
+/** What the profile remembers of one campaign, for frequency caps and attribution. */
+export interface CampaignHistory {
+  impressions: number;
+  lastImpressionAt?: number;
+  /** Impressions in session number `session`; a later session starts again at 0. */
+  session?: number;
+  sessionImpressions?: number;
+  dismissedAt?: number;
+  clickedAt?: number;
+  clickedVariant?: string;
+  convertedAt?: number;
+}
+
+/** The visitor profile as stored in IndexedDB. Bounded: lists are capped. */
+export interface Profile {
+  /** Schema version of this record. */
+  v: number;
+  /** Random anonymous visitor id, for stable variant assignment. */
+  id: string;
+  firstSeen: number;
+  /** When the previous session's last activity happened; null in the first session. */
+  lastSeen: number | null;
+  /** Last activity of the current session: more than 30 minutes before now means a new session. */
+  lastActive: number;
+  sessionStart: number;
+  sessions: number;
+  pageViews: number;
+  sessionPageViews: number;
+  productViews: number;
+  cartAdds: number;
+  purchases: number;
+  totalSpent: number;
+  lastPurchaseAt: number | null;
+  viewedProducts: string[];
+  viewedCategories: string[];
+  cartItems: string[];
+  cartValue: number;
+  events: Record<string, number>;
+  traits: Record<string, TraitValue>;
+  campaigns: Record<string, CampaignHistory>;
+  /** Popups shown in this session and when the last one was, for the global `limits`. */
+  sessionShown: number;
+  lastShownAt: number | null;
+}
+
+/** The schema version this SDK writes. */
+export const PROFILE_VERSION = 1;
+
+/** A fresh anonymous profile. */
+export function createProfile(now: number, id = createVisitorId()): Profile {
+  return {
+    v: PROFILE_VERSION, id, firstSeen: now, lastSeen: null, lastActive: now, sessionStart: now,
+    sessions: 1, pageViews: 0, sessionPageViews: 0, productViews: 0, cartAdds: 0, purchases: 0,
+    totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], cartItems: [], cartValue: 0,
+    events: {}, traits: {}, campaigns: {}, sessionShown: 0, lastShownAt: null,
+  };
+}
+
+function createVisitorId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,152 @@
+import type { TrackProps, TraitValue } from '../types';
+import type { CampaignHistory, Profile } from './profile';
+
+/** Something that changes the profile. */
+export type ProfileEvent =
+  | { type: 'page' }
+  | { type: 'track'; name: string; props?: TrackProps }
+  | { type: 'identify'; traits: Record<string, TraitValue> }
+  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion'; campaign: string; variant: string };
+
+/** A session ends after this long without activity (SPEC §3). */
+export const SESSION_TIMEOUT_MS = 30 * 60_000;
+
+/** Caps that keep the stored profile small whatever the visitor does (SPEC §5). */
+export const LIMITS = { viewedProducts: 50, viewedCategories: 20, cartItems: 100, events: 200, traits: 100, campaigns: 200, nameLength: 100 };
+
+/** Applies one event to a profile and returns the new profile; the input is not modified. Pure. */
+export function recordEvent(previous: Profile, event: ProfileEvent, now: number): Profile {
+  const profile = continueSession(previous, now);
+  switch (event.type) {
+    case 'page':
+      profile.pageViews++;
+      profile.sessionPageViews++;
+      break;
+    case 'track':
+      recordTrack(profile, event.name, event.props ?? {}, now);
+      break;
+    case 'identify':
+      profile.traits = { ...profile.traits };
+      for (const [name, value] of Object.entries(event.traits)) {
+        if (isTraitValue(value) && name.length <= LIMITS.nameLength) profile.traits[name] = value;
+      }
+      profile.traits = keepNewest(profile.traits, LIMITS.traits);
+      break;
+    case 'campaign':
+      recordCampaign(profile, event, now);
+      break;
+  }
+  return profile;
+}
+
+/** Copies the profile, starting a new session when the last activity is over 30 minutes old. */
+function continueSession(previous: Profile, now: number): Profile {
+  const profile = { ...previous };
+  if (now - previous.lastActive > SESSION_TIMEOUT_MS) {
+    profile.sessions++;
+    profile.lastSeen = previous.lastActive;
+    profile.sessionStart = now;
+    profile.sessionPageViews = 0;
+    profile.sessionShown = 0;
+  }
+  profile.lastActive = Math.max(now, previous.lastActive);
+  return profile;
+}
+
+function recordTrack(profile: Profile, name: string, props: TrackProps, now: number): void {
+  const id = typeof props.id === 'string' || typeof props.id === 'number' ? String(props.id) : undefined;
+  const category = typeof props.category === 'string' ? props.category : undefined;
+  switch (name) {
+    case 'view_item':
+      profile.productViews++;
+      if (id) profile.viewedProducts = pushFront(profile.viewedProducts, id, LIMITS.viewedProducts);
+      if (category) profile.viewedCategories = pushFront(profile.viewedCategories, category, LIMITS.viewedCategories);
+      return;
+    case 'view_item_list':
+      if (category) profile.viewedCategories = pushFront(profile.viewedCategories, category, LIMITS.viewedCategories);
+      return;
+    case 'add_to_cart':
+      profile.cartAdds++;
+      if (id) profile.cartItems = pushFront(profile.cartItems, id, LIMITS.cartItems);
+      profile.cartValue = roundMoney(profile.cartValue + lineValue(props));
+      return;
+    case 'remove_from_cart':
+      if (id) profile.cartItems = profile.cartItems.filter((item) => item !== id);
+      profile.cartValue = profile.cartItems.length ? Math.max(0, roundMoney(profile.cartValue - lineValue(props))) : 0;
+      return;
+    case 'purchase':
+      profile.purchases++;
+      profile.totalSpent = roundMoney(profile.totalSpent + toAmount(props.value));
+      profile.lastPurchaseAt = now;
+      profile.cartItems = [];
+      profile.cartValue = 0;
+      return;
+    default:
+      if (name.length > LIMITS.nameLength) return;
+      profile.events = { ...profile.events, [name]: (Object.prototype.hasOwnProperty.call(profile.events, name) ? profile.events[name] : 0) + 1 };
+      profile.events = evictLeastUsed(profile.events, LIMITS.events, name);
+  }
+}
+
+function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: 'campaign' }>, now: number): void {
+  const history: CampaignHistory = { ...(profile.campaigns[event.campaign] ?? { impressions: 0 }) };
+  switch (event.action) {
+    case 'impression':
+      history.impressions++;
+      history.lastImpressionAt = now;
+      history.sessionImpressions = history.session === profile.sessions ? (history.sessionImpressions ?? 0) + 1 : 1;
+      history.session = profile.sessions;
+      profile.sessionShown++;
+      profile.lastShownAt = now;
+      break;
+    case 'dismiss':
+      history.dismissedAt = now;
+      break;
+    case 'click':
+      history.clickedAt = now;
+      history.clickedVariant = event.variant;
+      break;
+    case 'conversion':
+      history.convertedAt = now;
+      break;
+  }
+  const campaigns = { ...profile.campaigns, [event.campaign]: history };
+  profile.campaigns = keepNewest(campaigns, LIMITS.campaigns);
+}
+
+function pushFront(list: string[], item: string, cap: number): string[] {
+  return [item, ...list.filter((existing) => existing !== item)].slice(0, cap);
+}
+
+/** Keeps the last `cap` keys in insertion order (the most recently added). */
+function keepNewest<T>(record: Record<string, T>, cap: number): Record<string, T> {
+  const keys = Object.keys(record);
+  if (keys.length <= cap) return record;
+  return Object.fromEntries(keys.slice(keys.length - cap).map((key) => [key, record[key]]));
+}
+
+/** Drops the least tracked event names beyond `cap`, never the one just tracked. */
+function evictLeastUsed(counts: Record<string, number>, cap: number, keep: string): Record<string, number> {
+  const names = Object.keys(counts);
+  if (names.length <= cap) return counts;
+  const victim = names.filter((name) => name !== keep).reduce((a, b) => (counts[b] < counts[a] ? b : a));
+  const { [victim]: _dropped, ...rest } = counts;
+  return rest;
+}
+
+function lineValue(props: TrackProps): number {
+  const quantity = typeof props.quantity === 'number' && props.quantity > 0 ? props.quantity : 1;
+  return toAmount(props.price) * quantity;
+}
+
+function toAmount(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function roundMoney(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function isTraitValue(value: unknown): value is TraitValue {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}

@@ -1,0 +1,57 @@
+import type { PopupView } from './view';
+
+interface PopupProps {
+  view: PopupView;
+  onDismiss: () => void;
+  onCta: (event: MouseEvent) => void;
+}
+
+/** The popup itself. Every text is a string child, so Preact renders it as text, never as HTML. */
+export function Popup({ view, onDismiss, onCta }: PopupProps) {
+  const { fields, layout, cta } = view;
+  const isModal = layout.type === 'modal' || layout.type === 'sheet';
+  const position = layout.position ?? (layout.type === 'bar' ? 'bottom' : 'bottom-right');
+  const hasTitle = !!fields.title;
+  return (
+    <div class={`sm-frame sm-${layout.type} sm-at-${position}`} style={themeStyle(view)}>
+      {isModal && <div class="sm-backdrop" onClick={onDismiss} />}
+      <div
+        class="sm-dialog"
+        role="dialog"
+        aria-modal={isModal ? 'true' : undefined}
+        aria-labelledby={hasTitle ? 'sm-title' : undefined}
+        aria-label={hasTitle ? undefined : fields.body ?? fields.cta ?? view.campaign}
+        data-campaign={view.campaign}
+        data-variant={view.variant}
+        lang={view.locale}
+        dir={view.dir}
+      >
+        <button type="button" class="sm-close" aria-label={view.closeLabel} onClick={onDismiss}>
+          <span aria-hidden="true">×</span>
+        </button>
+        {hasTitle && <h2 id="sm-title" class="sm-title">{fields.title}</h2>}
+        {fields.body && <p class="sm-body">{fields.body}</p>}
+        {(fields.cta || fields.dismiss) && (
+          <div class="sm-actions">
+            {fields.cta && (cta.action === 'link'
+              ? <a class="sm-cta" href={cta.url} onClick={onCta}>{fields.cta}</a>
+              : <button type="button" class="sm-cta" onClick={onCta}>{fields.cta}</button>)}
+            {fields.dismiss && <button type="button" class="sm-secondary" onClick={onDismiss}>{fields.dismiss}</button>}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Theme values become custom properties, set through the CSSOM (allowed under `style-src 'self'`). */
+function themeStyle({ theme }: PopupView): Record<string, string> {
+  const style: Record<string, string> = {};
+  if (!theme) return style;
+  if (typeof theme.accent === 'string') style['--sm-accent'] = theme.accent;
+  if (typeof theme.radius === 'number' && Number.isFinite(theme.radius)) style['--sm-radius'] = `${theme.radius}px`;
+  if (typeof theme.font === 'string') style['--sm-font'] = theme.font;
+  if (typeof theme.text === 'string') style['--sm-text'] = theme.text;
+  if (typeof theme.background === 'string') style['--sm-bg'] = theme.background;
+  return style;
+}

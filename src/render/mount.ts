@@ -1,0 +1,97 @@
+import { h, render } from 'preact';
+import { Popup } from './Popup';
+import { ErrorBoundary } from './ErrorBoundary';
+import type { PopupCallbacks, PopupHandle, PopupView } from './view';
+import css from './popup.css?inline';
+
+const HOST_TAG = 'segmint-root';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * Mounts a popup in an open shadow root on `<segmint-root>`, styled through a constructable
+ * stylesheet (no inline `<style>`, so strict CSP holds). Returns null, showing nothing, where the
+ * browser cannot isolate it.
+ */
+export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHandle | null {
+  const doc = document;
+  if (!doc.body || typeof doc.body.attachShadow !== 'function' || !supportsAdoptedStyleSheets()) return null;
+  sheet ??= createSheet();
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.adoptedStyleSheets = [sheet];
+  const isModal = view.layout.type === 'modal' || view.layout.type === 'sheet';
+  const previousFocus = doc.activeElement as HTMLElement | null;
+  let open = true;
+
+  const close = () => {
+    if (!open) return;
+    open = false;
+    doc.removeEventListener('keydown', onKeydown, true);
+    render(null, shadow);
+    host.remove();
+    if (isModal) restoreFocus(previousFocus, doc);
+  };
+  const dismiss = () => callbacks.onDismiss();
+  const onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      dismiss();
+    } else if (event.key === 'Tab' && isModal) {
+      trapFocus(event, shadow);
+    }
+  };
+  const fail = (error: unknown) => {
+    close();
+    callbacks.onError(error);
+  };
+
+  doc.body.appendChild(host);
+  doc.addEventListener('keydown', onKeydown, true);
+  try {
+    render(h(ErrorBoundary, { onError: fail }, h(Popup, { view, onDismiss: dismiss, onCta: () => callbacks.onCta() })), shadow);
+  } catch (error) {
+    fail(error);
+    return null;
+  }
+  // Only dialogs that block the page take focus; a slide-in or bar must not interrupt typing.
+  if (isModal) (shadow.querySelector<HTMLElement>('.sm-cta') ?? shadow.querySelector<HTMLElement>('.sm-close'))?.focus();
+  return { close, isOpen: () => open && host.isConnected };
+}
+
+function supportsAdoptedStyleSheets(): boolean {
+  try {
+    return 'adoptedStyleSheets' in ShadowRoot.prototype && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
+  } catch {
+    return false;
+  }
+}
+
+function createSheet(): CSSStyleSheet {
+  const created = new CSSStyleSheet();
+  created.replaceSync(css);
+  return created;
+}
+
+/** Keeps Tab and Shift+Tab cycling inside the dialog, across the shadow boundary. */
+function trapFocus(event: KeyboardEvent, shadow: ShadowRoot): void {
+  const focusable = Array.from(shadow.querySelectorAll<HTMLElement>(FOCUSABLE));
+  if (!focusable.length) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const active = shadow.activeElement;
+  const inside = active !== null && focusable.includes(active as HTMLElement);
+  if (event.shiftKey && (active === first || !inside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !inside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function restoreFocus(previous: HTMLElement | null, doc: Document): void {
+  if (previous && previous.isConnected && typeof previous.focus === 'function') previous.focus();
+  else (doc.activeElement as HTMLElement | null)?.blur?.();
+}

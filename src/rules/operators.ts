@@ -1,0 +1,152 @@
+import { ConfigError } from './config-error';
+import type { SignalSpec } from './signals';
+import { compileGlob } from '../lib/glob';
+
+/** Compares one signal value; built once per condition leaf. */
+export type Comparison = (actual: unknown) => boolean;
+
+type Build = (arg: unknown, spec: SignalSpec, at: string, now: () => number) => Comparison;
+
+const DAY = 86_400_000;
+
+/** The operators of SPEC §6, each checking its argument at compile time and returning a comparison. */
+export const OPERATORS: Readonly<Record<string, Build>> = {
+  eq: (arg, spec, at) => buildEquals(checkScalar(arg, spec, at), spec),
+  ne: (arg, spec, at) => not(buildEquals(checkScalar(arg, spec, at), spec)),
+  in: (arg, spec, at) => buildIn(checkList(arg, spec, at), spec),
+  nin: (arg, spec, at) => not(buildIn(checkList(arg, spec, at), spec)),
+  gt: (arg, spec, at) => { const n = checkNumber(arg, spec, at); return (v) => toNumber(v) > n; },
+  gte: (arg, spec, at) => { const n = checkNumber(arg, spec, at); return (v) => toNumber(v) >= n; },
+  lt: (arg, spec, at) => { const n = checkNumber(arg, spec, at); return (v) => toNumber(v) < n; },
+  lte: (arg, spec, at) => { const n = checkNumber(arg, spec, at); return (v) => toNumber(v) <= n; },
+  between: (arg, spec, at) => {
+    if (!Array.isArray(arg) || arg.length !== 2) throw new ConfigError(at, '"between" takes two bounds: [low, high]');
+    const low = checkNumber(arg[0], spec, at + '/0');
+    const high = checkNumber(arg[1], spec, at + '/1');
+    if (low > high) throw new ConfigError(at, `"between" bounds are reversed: ${arg[0]} is above ${arg[1]}`);
+    return (v) => { const n = toNumber(v); return n >= low && n <= high; };
+  },
+  exists: (arg, _spec, at) => {
+    if (typeof arg !== 'boolean') throw new ConfigError(at, '"exists" takes true or false');
+    return (v) => (v != null) === arg;
+  },
+  contains: (arg, spec, at) => {
+    if (spec.kind === 'list') { const item = checkString(arg, at); return (v) => Array.isArray(v) && v.includes(item); }
+    requireKind(spec, ['string', 'scalar'], at, 'contains');
+    const part = checkString(arg, at);
+    return (v) => typeof v === 'string' && v.includes(part);
+  },
+  startsWith: (arg, spec, at) => {
+    requireKind(spec, ['string', 'scalar'], at, 'startsWith');
+    const prefix = checkString(arg, at);
+    return (v) => typeof v === 'string' && v.startsWith(prefix);
+  },
+  endsWith: (arg, spec, at) => {
+    requireKind(spec, ['string', 'scalar'], at, 'endsWith');
+    const suffix = checkString(arg, at);
+    return (v) => typeof v === 'string' && v.endsWith(suffix);
+  },
+  matches: (arg, spec, at) => {
+    requireKind(spec, ['string', 'scalar'], at, 'matches');
+    const test = compileGlob(checkString(arg, at));
+    return (v) => typeof v === 'string' && test(v);
+  },
+  withinDays: (arg, spec, at, now) => {
+    const span = checkDays(arg, spec, at, 'withinDays');
+    return (v) => typeof v === 'number' && now() - v <= span;
+  },
+  olderThanDays: (arg, spec, at, now) => {
+    const span = checkDays(arg, spec, at, 'olderThanDays');
+    return (v) => typeof v === 'number' && now() - v > span;
+  },
+};
+
+/** Operators that hold for a missing value (`null`, unset trait); every other one fails on it. */
+export const HOLDS_WHEN_MISSING: ReadonlySet<string> = new Set(['ne', 'nin']);
+
+/** Equality as the `{ "<signal>": value }` shorthand means it: for a list signal, membership. */
+export function buildEquals(value: string | number | boolean, spec: SignalSpec): Comparison {
+  return spec.kind === 'list' ? (v) => Array.isArray(v) && v.includes(value) : (v) => v === value;
+}
+
+/** Checks a scalar value against the signal's kind and vocabulary. */
+export function checkScalar(arg: unknown, spec: SignalSpec, at: string): string | number | boolean {
+  switch (spec.kind) {
+    case 'number':
+      return checkNumber(arg, spec, at);
+    case 'timestamp':
+      return checkNumber(arg, spec, at);
+    case 'boolean':
+      if (typeof arg !== 'boolean') throw new ConfigError(at, `expected true or false, got ${describe(arg)}`);
+      return arg;
+    case 'scalar':
+      if (typeof arg === 'string' || typeof arg === 'boolean' || (typeof arg === 'number' && Number.isFinite(arg))) return arg;
+      throw new ConfigError(at, `expected a string, number or boolean, got ${describe(arg)}`);
+    default: {
+      const text = checkString(arg, at);
+      if (spec.values && !spec.values.includes(text)) {
+        throw new ConfigError(at, `"${text}" is not one of ${spec.values.map((v) => `"${v}"`).join(', ')}`);
+      }
+      return text;
+    }
+  }
+}
+
+function buildIn(values: (string | number | boolean)[], spec: SignalSpec): Comparison {
+  const set = new Set<unknown>(values);
+  return spec.kind === 'list'
+    ? (v) => Array.isArray(v) && v.some((item) => set.has(item))
+    : (v) => set.has(v);
+}
+
+function checkList(arg: unknown, spec: SignalSpec, at: string): (string | number | boolean)[] {
+  if (!Array.isArray(arg)) throw new ConfigError(at, `expected a list, got ${describe(arg)}`);
+  return arg.map((item, i) => checkScalar(item, spec.kind === 'list' ? { kind: 'string' } : spec, `${at}/${i}`));
+}
+
+function checkNumber(arg: unknown, spec: SignalSpec, at: string): number {
+  if (spec.kind === 'timestamp' && typeof arg === 'string') {
+    // ISO instants are accepted for timestamps; a date without a zone would mean different
+    // instants for different visitors, so it must carry one.
+    const time = /(Z|[+-]\d\d:?\d\d)$/i.test(arg) ? Date.parse(arg) : NaN;
+    if (Number.isNaN(time)) throw new ConfigError(at, `expected epoch milliseconds or an ISO instant with a time zone, got "${arg}"`);
+    return time;
+  }
+  requireKind(spec, ['number', 'timestamp', 'scalar'], at, 'a numeric comparison');
+  if (typeof arg !== 'number' || !Number.isFinite(arg)) throw new ConfigError(at, `expected a number, got ${describe(arg)}`);
+  return arg;
+}
+
+function checkString(arg: unknown, at: string): string {
+  if (typeof arg !== 'string') throw new ConfigError(at, `expected a string, got ${describe(arg)}`);
+  return arg;
+}
+
+function checkDays(arg: unknown, spec: SignalSpec, at: string, name: string): number {
+  requireKind(spec, ['timestamp'], at, name);
+  if (typeof arg !== 'number' || !Number.isFinite(arg) || arg < 0) {
+    throw new ConfigError(at, `"${name}" takes a non-negative number of days, got ${describe(arg)}`);
+  }
+  return arg * DAY;
+}
+
+function requireKind(spec: SignalSpec, kinds: string[], at: string, what: string): void {
+  if (!kinds.includes(spec.kind)) throw new ConfigError(at, `${what} does not apply to a ${spec.kind} signal`);
+}
+
+function toNumber(value: unknown): number {
+  return typeof value === 'number' ? value : NaN;
+}
+
+function not(comparison: Comparison): Comparison {
+  return (v) => !comparison(v);
+}
+
+/** Short description of a JSON value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}

@@ -1,0 +1,148 @@
+import type { Config } from '../types';
+import { ConfigError } from './config-error';
+import { createConditionCompiler, type CompiledCondition } from './compile';
+import { describe } from './operators';
+import { prepareCampaign, checkGlobs, isValidLocale, type PreparedCampaign } from '../campaigns/prepare';
+import { joinPointer } from '../lib/pointer';
+import { isPlainObject } from '../lib/is-plain-object';
+
+/** The config compiled once at load: what the runtime decides with. */
+export interface PreparedConfig {
+  config: Config;
+  defaultLocale: string;
+  currency?: string;
+  /** Config `pages` patterns, in config order: the first type whose pattern matches the path wins. */
+  pageTypes: [string, ((path: string) => boolean)[]][];
+  segments: Record<string, CompiledCondition>;
+  campaigns: PreparedCampaign[];
+  limits: { maxPerSession?: number; minSecondsBetween?: number };
+}
+
+/** The config versions this SDK understands. */
+export const CONFIG_VERSION = 1;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** No legitimate config nests this deep; walking deeper would risk the stack. */
+const MAX_CONFIG_DEPTH = 64;
+
+/**
+ * Checks and compiles a config. Invalid segments and campaigns are left out and reported with a
+ * JSON pointer while the rest is kept; `prepared` is null only when the config as a whole is unusable.
+ */
+export function prepareConfig(raw: unknown, now: () => number = Date.now): { prepared: PreparedConfig | null; errors: ConfigError[] } {
+  const errors: ConfigError[] = [];
+  const fail = (error: ConfigError) => ({ prepared: null, errors: [...errors, error] });
+  if (!isPlainObject(raw)) return fail(new ConfigError('', `the config must be a JSON object, got ${describe(raw)}`));
+  const tooDeep = findTooDeep(raw);
+  if (tooDeep) return fail(tooDeep);
+  const tainted = findForbiddenKeys(raw);
+  errors.push(...tainted);
+  const isTainted = (prefix: string) => tainted.some((error) => (error.pointer + '/').startsWith(prefix + '/'));
+
+  if (raw.version !== CONFIG_VERSION) {
+    return fail(new ConfigError('/version', `unsupported config version ${describe(raw.version)}; this SDK understands version ${CONFIG_VERSION}`));
+  }
+  const defaultLocale = raw.defaultLocale;
+  if (typeof defaultLocale !== 'string' || !isValidLocale(defaultLocale)) {
+    return fail(new ConfigError('/defaultLocale', `"defaultLocale" must be a BCP 47 locale tag such as "en", got ${describe(defaultLocale)}`));
+  }
+  const attempt = <T>(work: () => T): T | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+
+  const currency = attempt(() => checkCurrency(raw.currency));
+  const pageTypes = attempt(() => checkPageTypes(raw.pages)) ?? [];
+  const limits = attempt(() => checkLimits(raw.limits)) ?? {};
+
+  const segmentSources = raw.segments === undefined ? {} : raw.segments;
+  if (!isPlainObject(segmentSources)) errors.push(new ConfigError('/segments', `"segments" must be an object keyed by segment id, got ${describe(segmentSources)}`));
+  const sources = isPlainObject(segmentSources) ? segmentSources : {};
+  const compiler = createConditionCompiler({ segments: sources as Config['segments'], now });
+  const segments: Record<string, CompiledCondition> = {};
+  for (const id of Object.keys(sources)) {
+    if (FORBIDDEN_KEYS.has(id) || isTainted(joinPointer('/segments', id))) continue;
+    const compiled = attempt(() => compiler.compileSegment(id));
+    if (compiled) segments[id] = compiled;
+  }
+
+  const campaigns: PreparedCampaign[] = [];
+  const rawCampaigns = raw.campaigns ?? [];
+  if (!Array.isArray(rawCampaigns)) errors.push(new ConfigError('/campaigns', `"campaigns" must be a list, got ${describe(rawCampaigns)}`));
+  const seen = new Set<string>();
+  (Array.isArray(rawCampaigns) ? rawCampaigns : []).forEach((source, i) => {
+    const at = joinPointer('/campaigns', i);
+    if (isTainted(at)) return;
+    const campaign = attempt(() => prepareCampaign(source, at, i, defaultLocale, compiler.compile));
+    if (!campaign) return;
+    if (seen.has(campaign.id)) {
+      errors.push(new ConfigError(joinPointer(at, 'id'), `duplicate campaign id "${campaign.id}": the first one is used`));
+      return;
+    }
+    seen.add(campaign.id);
+    campaigns.push(campaign);
+  });
+
+  return { prepared: { config: raw as unknown as Config, defaultLocale, currency, pageTypes, segments, campaigns, limits }, errors };
+}
+
+function checkCurrency(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) throw new ConfigError('/currency', `"currency" must be an ISO 4217 code such as "EUR", got ${describe(value)}`);
+  return value;
+}
+
+const PAGE_TYPES = ['home', 'product', 'category', 'cart', 'checkout'];
+
+function checkPageTypes(value: unknown): PreparedConfig['pageTypes'] {
+  if (value === undefined) return [];
+  if (!isPlainObject(value)) throw new ConfigError('/pages', `"pages" must map page types to path patterns, got ${describe(value)}`);
+  return Object.entries(value).map(([type, patterns]) => {
+    const at = joinPointer('/pages', type);
+    if (!PAGE_TYPES.includes(type)) throw new ConfigError(at, `unknown page type "${type}"; use ${PAGE_TYPES.join(', ')}`);
+    return [type, checkGlobs(patterns, at)];
+  });
+}
+
+function checkLimits(value: unknown): PreparedConfig['limits'] {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw new ConfigError('/limits', `"limits" must be an object, got ${describe(value)}`);
+  for (const key of ['maxPerSession', 'minSecondsBetween'] as const) {
+    const n = value[key];
+    if (n !== undefined && (typeof n !== 'number' || !Number.isFinite(n) || n < 0)) {
+      throw new ConfigError(joinPointer('/limits', key), `expected a non-negative finite number, got ${describe(n)}`);
+    }
+  }
+  return value as PreparedConfig['limits'];
+}
+
+function findTooDeep(root: unknown): ConfigError | null {
+  const stack: [unknown, string, number][] = [[root, '', 0]];
+  while (stack.length) {
+    const [value, at, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_CONFIG_DEPTH) return new ConfigError(at, `the config is nested deeper than ${MAX_CONFIG_DEPTH} levels`);
+    for (const [key, child] of Object.entries(value)) stack.push([child, joinPointer(at, key), depth + 1]);
+  }
+  return null;
+}
+
+function findForbiddenKeys(root: unknown): ConfigError[] {
+  const found: ConfigError[] = [];
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length) {
+    const [value, at] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, child] of Object.entries(value)) {
+      const childAt = joinPointer(at, key);
+      if (FORBIDDEN_KEYS.has(key)) found.push(new ConfigError(childAt, `"${key}" is not allowed as a key`));
+      else stack.push([child, childAt]);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,13 @@
+import { prepareConfig } from './prepare-config';
+
+/** One problem in a config, located by a JSON pointer. */
+export interface ValidationError {
+  pointer: string;
+  message: string;
+}
+
+/** Checks a whole config the way the runtime will load it; use it in editors, CI and tests. */
+export function validateConfig(config: unknown): { ok: boolean; errors: ValidationError[] } {
+  const errors = prepareConfig(config).errors.map(({ pointer, message }) => ({ pointer, message }));
+  return { ok: errors.length === 0, errors };
+}

@@ -1,0 +1,15 @@
+import type { Trigger } from '../types';
+import type { ArmTrigger, TriggerContext } from './trigger';
+import { armPageviewTrigger } from './pageview';
+import { armEventTrigger } from './event';
+
+const TRIGGERS: Partial<Record<Trigger['on'], ArmTrigger<never>>> = {
+  pageview: armPageviewTrigger,
+  event: armEventTrigger,
+};
+
+/** Arms a campaign's trigger; returns its stop function. Unknown kinds were rejected at load. */
+export function armTrigger(trigger: Trigger, context: TriggerContext, fire: () => void): () => void {
+  const arm = TRIGGERS[trigger.on] as ArmTrigger | undefined;
+  return arm ? arm(trigger, context, fire) : () => {};
+}

@@ -1,0 +1,10 @@
+import type { Trigger } from '../types';
+
+/** What triggers may listen to besides the DOM. */
+export interface TriggerContext {
+  /** Subscribes to tracked event names; returns the unsubscribe function. */
+  onTrack(handler: (name: string) => void): () => void;
+}
+
+/** Arms one trigger: calls `fire` whenever it fires, until the returned stop function is called. */
+export type ArmTrigger<T extends Trigger = Trigger> = (trigger: T, context: TriggerContext, fire: () => void) => () => void;
