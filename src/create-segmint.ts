@@ -70,14 +70,17 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     );
   }
 
-  /** Campaigns whose triggers fire together are decided together, so priority can choose. */
+  /**
+   * Campaigns whose triggers fire in the same moment (timers due together, one tracked event)
+   * are decided together in the next task, so that priority can choose between them.
+   */
   function fire(campaign: PreparedCampaign): void {
     if (fired.push(campaign) > 1) return;
-    void enqueue((s) => {
+    setTimeout(() => {
       const candidates = fired;
       fired = [];
-      return decide(s, candidates);
-    });
+      void enqueue((s) => decide(s, candidates));
+    }, 0);
   }
 
   async function decide(s: Session, candidates: PreparedCampaign[]): Promise<void> {
