@@ -1,0 +1,24 @@
+// Size budgets, enforced by `npm test` (STYLE: budgets are tests). Measured gzip -9, like a CDN.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const BUDGETS = [
+  // The whole script-tag bundle today: decision core, Preact, popup and CSS in one file.
+  { file: 'dist/segmint.js', maxGzipBytes: 21 * 1024 },
+];
+
+let failed = false;
+for (const { file, maxGzipBytes } of BUDGETS) {
+  let source;
+  try {
+    source = readFileSync(file);
+  } catch {
+    console.error(`size: ${file} is missing; run npm run build first`);
+    process.exit(1);
+  }
+  const gzip = gzipSync(source, { level: 9 }).length;
+  const ok = gzip <= maxGzipBytes;
+  failed ||= !ok;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${file}: ${(gzip / 1024).toFixed(2)} KB gzip (budget ${(maxGzipBytes / 1024).toFixed(2)} KB), ${(source.length / 1024).toFixed(1)} KB raw`);
+}
+process.exit(failed ? 1 : 0);
