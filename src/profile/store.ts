@@ -59,20 +59,26 @@ export async function openProfileStore(options: {
     }
   };
 
-  const write = async (events: [ProfileEvent, number][]): Promise<void> => {
+  /**
+   * Applies events to the stored profile in one read-modify-write transaction. With
+   * `inMemoryAlready` (consent just granted), memory holds them already: it is stored as it is
+   * when nothing was stored before, else the events are replayed onto what was stored.
+   */
+  const write = async (events: [ProfileEvent, number][], inMemoryAlready = false): Promise<void> => {
     const store = idb;
     if (!store) return;
     let next = memory;
     try {
       await withTimeout(update(KEY, (stored: unknown) => {
-        const base = reviveProfile(stored, now()) ?? memory;
-        next = events.reduce((profile, [event, at]) => recordEvent(profile, event, at), base);
+        const revived = reviveProfile(stored, now());
+        const base = revived ?? memory;
+        next = !revived && inMemoryAlready ? memory : events.reduce((profile, [event, at]) => recordEvent(profile, event, at), base);
         // A record from a newer SDK is used read-only: never downgrade what it wrote.
         return base.v > PROFILE_VERSION ? stored : next;
       }, store), OPEN_TIMEOUT_MS, 'writing the profile');
       memory = next;
     } catch (error) {
-      memory = events.reduce((profile, [event, at]) => recordEvent(profile, event, at), memory);
+      if (!inMemoryAlready) memory = events.reduce((profile, [event, at]) => recordEvent(profile, event, at), memory);
       fallBackToMemory('the profile could not be saved', error);
     }
   };
@@ -98,7 +104,7 @@ export async function openProfileStore(options: {
         const replay = pending;
         pending = [];
         await connect();
-        if (idb) await write(replay);
+        if (idb) await write(replay, true);
       } else {
         pending = [];
         await erase();

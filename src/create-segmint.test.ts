@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { createSegmint } from './index';
+import type { Config, Segmint } from './types';
+
+const config: Config = {
+  version: 1,
+  defaultLocale: 'en',
+  segments: { engaged: { 'events.wishlist_add': { gte: 2 } } },
+  campaigns: [
+    { id: 'wishlist', audience: { segment: 'engaged' }, trigger: { on: 'event', event: 'wishlist_add' }, content: { en: { title: 'Saved for later' }, de: { title: 'Gemerkt' } } },
+    { id: 'broken', audience: { batteryLevel: { lt: 20 } }, content: { en: { title: 'x' } } },
+  ],
+};
+
+let instances: Segmint[] = [];
+function create(options: Partial<Parameters<typeof createSegmint>[0]> = {}): Segmint {
+  const instance = createSegmint({ config, ...options });
+  instances.push(instance);
+  return instance;
+}
+
+describe('createSegmint (npm entry)', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    instances.forEach((instance) => instance.destroy());
+    instances = [];
+    document.body.innerHTML = '';
+  });
+
+  it('queues calls made before start() and runs them in order after it', async () => {
+    const sm = create();
+    sm.track('wishlist_add');
+    sm.identify({ tier: 'gold' });
+    await sm.start();
+    const profile = await sm.profile();
+    expect(profile.events).toEqual({ wishlist_add: 1 });
+    expect(profile.traits).toEqual({ tier: 'gold' });
+    expect(profile.pageViews).toBe(1);
+  });
+
+  it('reports an invalid campaign through the error event with its pointer and runs the rest', async () => {
+    const sm = create();
+    const errors: (string | undefined)[] = [];
+    sm.on('error', (error) => errors.push(error.pointer));
+    await sm.start();
+    expect(errors).toEqual(['/campaigns/1/audience/batteryLevel']);
+    const { campaigns } = await sm.explain();
+    expect(campaigns.map((c) => [c.id, c.reason])).toEqual([['wishlist', 'audience'], ['broken', 'invalid']]);
+  });
+
+  it('shows a campaign when its event fires and the audience matches, with exposure before impression', async () => {
+    const sm = create({ locale: 'de-DE' });
+    const events: string[] = [];
+    sm.on('exposure', (p) => events.push(`exposure:${p.campaign}:${p.variant}:${p.locale}:${p.segments.join()}`));
+    sm.on('impression', (p) => events.push(`impression:${p.campaign}`));
+    await sm.start();
+    sm.track('wishlist_add');
+    await sm.profile();
+    expect(document.querySelector('segmint-root')).toBeNull();
+    sm.track('wishlist_add');
+    await vi.waitFor(() => expect(events).toEqual(['exposure:wishlist:default:de:engaged', 'impression:wishlist']));
+    const dialog = document.querySelector('segmint-root')!.shadowRoot!.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('data-campaign')).toBe('wishlist');
+    expect(dialog.textContent).toContain('Gemerkt');
+  });
+
+  it('persists the profile in IndexedDB across instances', async () => {
+    const first = create();
+    await first.start();
+    first.track('wishlist_add');
+    await first.profile();
+    first.destroy();
+    const second = create();
+    await second.start();
+    const profile = await second.profile();
+    expect(profile.events).toEqual({ wishlist_add: 1 });
+    expect(profile.pageViews).toBe(2);
+  });
+
+  it('with consent required, writes nothing until consent(true)', async () => {
+    const sm = create({ consent: 'required' });
+    await sm.start();
+    sm.track('wishlist_add');
+    await sm.profile();
+    expect(await indexedDB.databases()).toEqual([]);
+    sm.consent(true);
+    await sm.profile();
+    expect((await indexedDB.databases()).map((db) => db.name)).toEqual(['segmint']);
+    const reopened = create();
+    await reopened.start();
+    expect((await reopened.profile()).events).toEqual({ wishlist_add: 1 });
+  });
+
+  it('forget() starts a fresh anonymous profile', async () => {
+    const sm = create();
+    await sm.start();
+    sm.identify({ tier: 'gold' });
+    const before = await sm.profile();
+    sm.forget();
+    const after = await sm.profile();
+    expect(after.traits).toEqual({});
+    expect(after.id).not.toBe(before.id);
+  });
+
+  it('never throws into the caller, whatever it is given', async () => {
+    const sm = create();
+    await sm.start();
+    expect(() => (sm.track as any)()).not.toThrow();
+    expect(() => (sm.identify as any)(null)).not.toThrow();
+    expect(() => sm.on('ready', () => { throw new Error('handler bug'); })).not.toThrow();
+    expect(() => sm.show('missing')).not.toThrow();
+    await sm.profile();
+  });
+
+  it('profile() returns a copy that cannot change the stored profile', async () => {
+    const sm = create();
+    await sm.start();
+    const copy = await sm.profile();
+    (copy as any).pageViews = 99;
+    expect((await sm.profile()).pageViews).toBe(1);
+  });
+});
