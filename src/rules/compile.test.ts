@@ -176,13 +176,11 @@ describe('compileCondition', () => {
       { traits: [] as never, events: { wishlist_add: 'lots' } as never },
       { traits: { tier: { type: 'img' }, score: '12', age: null } },
     ];
-    const conditions = [...cases.valid.map((c) => c), ...[0, 1].map(() => ({ condition: nestNot(3) }))];
-    for (const c of conditions) {
+    for (const c of cases.valid) {
       const test = compileCase(c);
       for (const signals of oddSignals) {
-        const result = test(signals);
-        expect(typeof result).toBe('boolean');
-        expect(typeof explainCondition(c.condition, signals, { segments: (c as ValidCase).segments }).match).toBe('boolean');
+        expect(typeof test(signals)).toBe('boolean');
+        expect(typeof explainCondition(c.condition, signals, { segments: c.segments }).match).toBe('boolean');
       }
     }
   });
