@@ -4,6 +4,7 @@ import type { CompiledCondition } from '../rules/compile';
 import { describe } from '../rules/operators';
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { didYouMean } from '../lib/nearest';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
@@ -44,6 +45,19 @@ const LAYOUTS = ['modal', 'slide-in', 'bar', 'sheet'];
 const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'top', 'bottom'];
 const CONTENT_FIELDS = ['title', 'body', 'cta', 'dismiss', 'close'];
 const FREQUENCY_FIELDS = ['maxImpressions', 'maxPerSession', 'cooldownHours', 'afterDismissHours', 'afterConversionHours'];
+const CAMPAIGN_FIELDS = ['id', 'kind', 'audience', 'pages', 'trigger', 'schedule', 'frequency', 'priority', 'holdout', 'attributionHours', 'layout', 'offer', 'content', 'cta', 'variants'];
+const VARIANT_FIELDS = ['id', 'weight', 'content', 'layout', 'offer', 'cta'];
+
+/**
+ * Rejects keys the contract does not know. A typo is never harmless here: `"audiance"` would
+ * otherwise show a campaign to everyone.
+ */
+export function checkKnownKeys(value: Record<string, unknown>, known: readonly string[], at: string, what: string): void {
+  for (const key of Object.keys(value)) {
+    // Prototype keys are reported on their own, wherever they stand.
+    if (!known.includes(key) && !FORBIDDEN_KEYS.has(key)) throw new ConfigError(joinPointer(at, key), `unknown ${what} field "${key}"${didYouMean(key, known)}`);
+  }
+}
 
 /**
  * Checks one campaign and compiles it for decisions. Throws ConfigError at the first problem;
@@ -57,6 +71,7 @@ export function prepareCampaign(
   compileAudience: (condition: unknown, pointer: string) => CompiledCondition,
 ): PreparedCampaign {
   if (!isPlainObject(raw)) throw new ConfigError(at, `a campaign must be an object, got ${describe(raw)}`);
+  checkKnownKeys(raw, CAMPAIGN_FIELDS, at, 'campaign');
   const campaign = raw as unknown as Campaign;
   if (typeof campaign.id !== 'string' || campaign.id === '') throw new ConfigError(joinPointer(at, 'id'), 'a campaign needs a non-empty string "id"');
   const content = checkContent(campaign.content, joinPointer(at, 'content'), defaultLocale, true);
@@ -113,6 +128,7 @@ function checkTrigger(value: unknown, at: string): Trigger {
   if (typeof on !== 'string' || !(SUPPORTED_TRIGGERS as readonly string[]).includes(on)) {
     throw new ConfigError(joinPointer(at, 'on'), `unsupported trigger ${describe(on)}; this version supports ${SUPPORTED_TRIGGERS.join(', ')}`);
   }
+  checkKnownKeys(value, ['on', on === 'event' ? 'event' : 'delaySeconds'], at, `"${on}" trigger`);
   if (on === 'event') {
     if (typeof value.event !== 'string' || value.event === '') throw new ConfigError(joinPointer(at, 'event'), 'an "event" trigger needs the event name');
     return { on, event: value.event };
@@ -123,6 +139,7 @@ function checkTrigger(value: unknown, at: string): Trigger {
 function checkPages(value: unknown, at: string): (path: string) => boolean {
   if (value === undefined) return () => true;
   if (!isPlainObject(value)) throw new ConfigError(at, `"pages" must be an object with "include" and/or "exclude", got ${describe(value)}`);
+  checkKnownKeys(value, ['include', 'exclude'], at, 'pages');
   const include = value.include === undefined ? null : checkGlobs(value.include, joinPointer(at, 'include'));
   const exclude = checkGlobs(value.exclude ?? [], joinPointer(at, 'exclude'));
   return (path) => (!include || include.some((test) => test(path))) && !exclude.some((test) => test(path));
@@ -140,6 +157,7 @@ export function checkGlobs(value: unknown, at: string): ((text: string) => boole
 function checkSchedule(value: unknown, at: string): PreparedCampaign['schedule'] {
   if (value === undefined) return {};
   if (!isPlainObject(value)) throw new ConfigError(at, `"schedule" must be an object, got ${describe(value)}`);
+  checkKnownKeys(value, ['from', 'until', 'hours', 'weekdays'], at, 'schedule');
   const from = value.from === undefined ? undefined : checkInstant(value.from, joinPointer(at, 'from'));
   const until = value.until === undefined ? undefined : checkInstant(value.until, joinPointer(at, 'until'));
   if (from !== undefined && until !== undefined && from >= until) throw new ConfigError(joinPointer(at, 'until'), '"until" must be after "from"');
@@ -172,16 +190,15 @@ function checkInstant(value: unknown, at: string): number {
 function checkFrequency(value: unknown, at: string): Frequency {
   if (value === undefined) return {};
   if (!isPlainObject(value)) throw new ConfigError(at, `"frequency" must be an object, got ${describe(value)}`);
-  for (const [key, n] of Object.entries(value)) {
-    if (!FREQUENCY_FIELDS.includes(key)) throw new ConfigError(joinPointer(at, key), `unknown frequency field "${key}"${didYouMean(key, FREQUENCY_FIELDS)}`);
-    checkNumber(n, joinPointer(at, key));
-  }
+  checkKnownKeys(value, FREQUENCY_FIELDS, at, 'frequency');
+  for (const [key, n] of Object.entries(value)) checkNumber(n, joinPointer(at, key));
   return value as Frequency;
 }
 
 function checkLayout(value: unknown, at: string): Layout {
   if (value === undefined) return { type: 'modal' };
   if (!isPlainObject(value)) throw new ConfigError(at, `"layout" must be an object, got ${describe(value)}`);
+  checkKnownKeys(value, ['type', 'position'], at, 'layout');
   if (typeof value.type !== 'string' || !LAYOUTS.includes(value.type)) {
     throw new ConfigError(joinPointer(at, 'type'), `layout type must be one of ${LAYOUTS.join(', ')}${typeof value.type === 'string' ? didYouMean(value.type, LAYOUTS) : ''}`);
   }
@@ -194,6 +211,7 @@ function checkLayout(value: unknown, at: string): Layout {
 function checkCta(value: unknown, at: string): Cta {
   if (value === undefined) return { action: 'dismiss' };
   if (!isPlainObject(value)) throw new ConfigError(at, `"cta" must be an object, got ${describe(value)}`);
+  checkKnownKeys(value, ['action', 'url'], at, 'cta');
   const action = value.action;
   if (typeof action !== 'string' || !(SUPPORTED_ACTIONS as readonly string[]).includes(action)) {
     throw new ConfigError(joinPointer(at, 'action'), `unsupported cta action ${describe(action)}; this version supports ${SUPPORTED_ACTIONS.join(', ')}`);
@@ -216,6 +234,7 @@ function checkVariants(
   const variants = value.map((raw, i): PreparedVariant => {
     const variantAt = joinPointer(at, i);
     if (!isPlainObject(raw)) throw new ConfigError(variantAt, `a variant must be an object, got ${describe(raw)}`);
+    checkKnownKeys(raw, VARIANT_FIELDS, variantAt, 'variant');
     if (typeof raw.id !== 'string' || raw.id === '' || raw.id === 'holdout') throw new ConfigError(joinPointer(variantAt, 'id'), 'a variant needs a string "id" other than "holdout"');
     if (seen.has(raw.id)) throw new ConfigError(joinPointer(variantAt, 'id'), `duplicate variant id "${raw.id}"`);
     seen.add(raw.id);

@@ -1,16 +1,18 @@
 /** The candidate closest to `name` by edit distance, if it is close enough to be a likely typo. */
-export function findNearest(name: string, candidates: Iterable<string>): string | undefined {
+export function findNearest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best;
+  // A shortened name (`delay` for `delaySeconds`) is far in edits but obvious to a reader.
+  const lower = name.toLowerCase();
+  return best ?? (lower.length >= 3 ? candidates.find((c) => c.toLowerCase().startsWith(lower)) : undefined);
 }
 
 /** Adds ` (did you mean "x"?)` when a near name exists. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+export function didYouMean(name: string, candidates: readonly string[]): string {
   const nearest = findNearest(name, candidates);
   return nearest ? ` (did you mean "${nearest}"?)` : '';
 }

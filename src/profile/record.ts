@@ -12,7 +12,7 @@ export type ProfileEvent =
 export const SESSION_TIMEOUT_MS = 30 * 60_000;
 
 /** Caps that keep the stored profile small whatever the visitor does (SPEC §5). */
-export const LIMITS = { viewedProducts: 50, viewedCategories: 20, cartItems: 100, events: 200, traits: 100, campaigns: 200, nameLength: 100 };
+export const LIMITS = { viewedProducts: 50, viewedCategories: 20, cartItems: 100, events: 200, traits: 100, campaigns: 200, nameLength: 100, traitLength: 200 };
 
 /** Applies one event to a profile and returns the new profile; the input is not modified. Pure. */
 export function recordEvent(previous: Profile, event: ProfileEvent, now: number): Profile {
@@ -28,7 +28,7 @@ export function recordEvent(previous: Profile, event: ProfileEvent, now: number)
     case 'identify':
       profile.traits = { ...profile.traits };
       for (const [name, value] of Object.entries(event.traits)) {
-        if (isTraitValue(value) && name.length <= LIMITS.nameLength) profile.traits[name] = value;
+        if (isTraitValue(value) && name.length <= LIMITS.nameLength) profile.traits[name] = typeof value === 'string' ? value.slice(0, LIMITS.traitLength) : value;
       }
       profile.traits = keepNewest(profile.traits, LIMITS.traits);
       break;
@@ -54,8 +54,8 @@ function continueSession(previous: Profile, now: number): Profile {
 }
 
 function recordTrack(profile: Profile, name: string, props: TrackProps, now: number): void {
-  const id = typeof props.id === 'string' || typeof props.id === 'number' ? String(props.id) : undefined;
-  const category = typeof props.category === 'string' ? props.category : undefined;
+  const id = readName(props.id);
+  const category = typeof props.category === 'string' ? readName(props.category) : undefined;
   switch (name) {
     case 'view_item':
       profile.productViews++;
@@ -132,6 +132,12 @@ function evictLeastUsed(counts: Record<string, number>, cap: number, keep: strin
   const victim = names.filter((name) => name !== keep).reduce((a, b) => (counts[b] < counts[a] ? b : a));
   const { [victim]: _dropped, ...rest } = counts;
   return rest;
+}
+
+/** A product id or category as stored: text of bounded length, so the profile stays small. */
+function readName(value: unknown): string | undefined {
+  const name = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  return typeof name === 'string' && name !== '' && name.length <= LIMITS.nameLength ? name : undefined;
 }
 
 function lineValue(props: TrackProps): number {

@@ -4,7 +4,8 @@ import { isPlainObject } from '../lib/is-plain-object';
 /**
  * Turns whatever was stored into a valid profile, field by field: a field of the wrong type
  * (a string where a list belongs, a VNode-shaped object where text belongs) falls back to its
- * fresh value, and every valid field is kept. Returns null when nothing usable was stored.
+ * fresh value, a bad entry of a list or keyed record (one trait, one category) is dropped alone, and
+ * everything valid is kept. Returns null when nothing usable was stored.
  */
 export function reviveProfile(stored: unknown, now: number): Profile | null {
   if (!isPlainObject(stored) || typeof stored.id !== 'string' || stored.id === '') return null;
@@ -12,23 +13,34 @@ export function reviveProfile(stored: unknown, now: number): Profile | null {
   const revived: Record<string, unknown> = { ...fresh };
   for (const [key, freshValue] of Object.entries(fresh)) {
     const value = stored[key];
-    if (isSameShape(value, freshValue, key)) revived[key] = value;
+    if (!isSameShape(value, freshValue)) continue;
+    if (Array.isArray(value)) revived[key] = value.filter((item) => typeof item === 'string');
+    else revived[key] = ENTRY_CHECKS[key] ? keepValidEntries(value as Record<string, unknown>, ENTRY_CHECKS[key]) : value;
   }
   revived.v = typeof stored.v === 'number' ? stored.v : PROFILE_VERSION;
   return revived as unknown as Profile;
 }
 
-function isSameShape(value: unknown, fresh: unknown, key: string): boolean {
+function isSameShape(value: unknown, fresh: unknown): boolean {
   if (fresh === null) return value === null || isFiniteNumber(value);
   if (typeof fresh === 'number') return isFiniteNumber(value);
   if (typeof fresh === 'string') return typeof value === 'string';
-  if (Array.isArray(fresh)) return Array.isArray(value) && value.every((item) => typeof item === 'string');
-  if (!isPlainObject(value)) return false;
-  const entries = Object.values(value);
-  if (key === 'events') return entries.every(isFiniteNumber);
-  if (key === 'traits') return entries.every((v) => typeof v === 'string' || typeof v === 'boolean' || isFiniteNumber(v));
-  if (key === 'campaigns') return entries.every((history) => isPlainObject(history) && Object.values(history).every((v) => isFiniteNumber(v) || typeof v === 'string'));
-  return false;
+  if (Array.isArray(fresh)) return Array.isArray(value);
+  return isPlainObject(value);
+}
+
+/** Entry checks for the keyed records: a bad entry is dropped, its valid siblings kept. */
+const ENTRY_CHECKS: Record<string, (entry: unknown) => boolean> = {
+  events: isFiniteNumber,
+  traits: (v) => typeof v === 'string' || typeof v === 'boolean' || isFiniteNumber(v),
+  campaigns: (history) => isPlainObject(history) && isFiniteNumber(history.impressions)
+    && Object.values(history).every((v) => isFiniteNumber(v) || typeof v === 'string'),
+};
+
+function keepValidEntries(record: Record<string, unknown>, isValid: (entry: unknown) => boolean): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(record)) if (isValid(entry)) kept[key] = entry;
+  return kept;
 }
 
 function isFiniteNumber(value: unknown): value is number {

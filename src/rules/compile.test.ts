@@ -250,3 +250,12 @@ describe('explainCondition', () => {
     }
   });
 });
+
+describe('compiled conditions given no signals object at all', () => {
+  it('answers instead of throwing', () => {
+    const test = compileCondition({ any: [{ country: 'AT' }, { 'traits.tier': { ne: 'gold' } }, { 'events.x': 0 }] });
+    expect(test(null as never)).toBe(true);
+    expect(test(undefined as never)).toBe(true);
+    expect(compileCondition({ country: 'AT' })(null as never)).toBe(false);
+  });
+});

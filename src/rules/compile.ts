@@ -3,6 +3,7 @@ import { ConfigError } from './config-error';
 import { OPERATORS, HOLDS_WHEN_MISSING, buildEquals, checkScalar, describe, type Comparison } from './operators';
 import { SIGNALS, findSignal, createSignalReader, type Signals } from './signals';
 import { joinPointer } from '../lib/pointer';
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { didYouMean } from '../lib/nearest';
 
 /** Where a condition failed: the JSON pointer of the first failing leaf and the value found there. */
@@ -31,7 +32,6 @@ export interface CompileOptions {
 export const MAX_DEPTH = 32;
 
 const COMBINATORS = ['all', 'any', 'not', 'segment'];
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface Context {
   segments: Record<string, Condition>;

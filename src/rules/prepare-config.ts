@@ -2,8 +2,9 @@ import type { Config } from '../types';
 import { ConfigError } from './config-error';
 import { createConditionCompiler, type CompiledCondition } from './compile';
 import { describe } from './operators';
-import { prepareCampaign, checkGlobs, isValidLocale, type PreparedCampaign } from '../campaigns/prepare';
+import { prepareCampaign, checkGlobs, checkKnownKeys, isValidLocale, type PreparedCampaign } from '../campaigns/prepare';
 import { joinPointer } from '../lib/pointer';
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { isPlainObject } from '../lib/is-plain-object';
 
 /** The config compiled once at load: what the runtime decides with. */
@@ -21,7 +22,7 @@ export interface PreparedConfig {
 /** The config versions this SDK understands. */
 export const CONFIG_VERSION = 1;
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ROOT_FIELDS = ['$schema', 'version', 'defaultLocale', 'currency', 'consent', 'pages', 'catalog', 'segments', 'campaigns', 'limits', 'theme', 'analytics'];
 /** No legitimate config nests this deep; walking deeper would risk the stack. */
 const MAX_CONFIG_DEPTH = 64;
 
@@ -56,7 +57,9 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
     }
   };
 
+  attempt(() => checkKnownKeys(raw, ROOT_FIELDS, '', 'config'));
   const currency = attempt(() => checkCurrency(raw.currency));
+  attempt(() => checkConsent(raw.consent));
   const pageTypes = attempt(() => checkPageTypes(raw.pages)) ?? [];
   const limits = attempt(() => checkLimits(raw.limits)) ?? {};
 
@@ -91,6 +94,12 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   return { prepared: { config: raw as unknown as Config, defaultLocale, currency, pageTypes, segments, campaigns, limits }, errors };
 }
 
+function checkConsent(value: unknown): void {
+  if (value !== undefined && value !== 'granted' && value !== 'required') {
+    throw new ConfigError('/consent', `"consent" must be "granted" or "required", got ${describe(value)}`);
+  }
+}
+
 function checkCurrency(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) throw new ConfigError('/currency', `"currency" must be an ISO 4217 code such as "EUR", got ${describe(value)}`);
@@ -112,6 +121,7 @@ function checkPageTypes(value: unknown): PreparedConfig['pageTypes'] {
 function checkLimits(value: unknown): PreparedConfig['limits'] {
   if (value === undefined) return {};
   if (!isPlainObject(value)) throw new ConfigError('/limits', `"limits" must be an object, got ${describe(value)}`);
+  checkKnownKeys(value, ['maxPerSession', 'minSecondsBetween'], '/limits', 'limits');
   for (const key of ['maxPerSession', 'minSecondsBetween'] as const) {
     const n = value[key];
     if (n !== undefined && (typeof n !== 'number' || !Number.isFinite(n) || n < 0)) {

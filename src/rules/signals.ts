@@ -54,13 +54,13 @@ export type Signals = Record<string, unknown> & {
 /** Builds the reader of one signal; `events.<name>` reads 0 when never tracked. */
 export function createSignalReader(name: string): (signals: Signals) => unknown {
   const dot = name.indexOf('.');
-  if (dot < 0) return (signals) => (hasOwn(signals, name) ? signals[name] : undefined);
+  if (dot < 0) return (signals) => (signals != null && hasOwn(signals, name) ? signals[name] : undefined);
   const group = name.slice(0, dot) as 'traits' | 'events';
   const key = name.slice(dot + 1);
   const fallback = group === 'events' ? 0 : undefined;
   return (signals) => {
-    const values = signals[group];
-    return values && hasOwn(values, key) ? values[key] : fallback;
+    const values = signals?.[group];
+    return values && typeof values === 'object' && hasOwn(values, key) ? values[key] : fallback;
   };
 }
 

@@ -351,3 +351,30 @@ describe('validateConfig on forbidden keys', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('validateConfig on unknown keys', () => {
+  it('rejects a misspelt campaign field with a did-you-mean, so a typo never widens the audience', () => {
+    const raw = config({ campaigns: [campaign({ id: 'typo', audiance: { device: 'mobile' } }), campaign({ id: 'ok' })] });
+    const { errors } = validateConfig(raw);
+    expect(errors).toEqual([{ pointer: '/campaigns/0/audiance', message: 'unknown campaign field "audiance" (did you mean "audience"?)' }]);
+    expect(preparedIds(raw)).toEqual(['ok']);
+  });
+
+  it.each([
+    [{ frequency: { maxImpresions: 2 } }, '/campaigns/0/frequency/maxImpresions', 'maxImpressions'],
+    [{ layout: { type: 'modal', postion: 'top' } }, '/campaigns/0/layout/postion', 'position'],
+    [{ trigger: { on: 'pageview', delay: 2 } }, '/campaigns/0/trigger/delay', 'delaySeconds'],
+    [{ pages: { includes: ['/x'] } }, '/campaigns/0/pages/includes', 'include'],
+    [{ cta: { action: 'link', url: '/x', href: '/y' } }, '/campaigns/0/cta/href', undefined],
+  ])('rejects unknown nested field %j', (fields, pointer, suggestion) => {
+    const { errors } = validateConfig(config({ campaigns: [campaign(fields)] }));
+    expect(errors.map((e) => e.pointer)).toEqual([pointer]);
+    if (suggestion) expect(errors[0].message).toContain(`did you mean "${suggestion}"`);
+  });
+
+  it('reports an unknown top-level key but keeps the config usable', () => {
+    const raw = config({ segmentz: {}, campaigns: [campaign({ id: 'ok' })] });
+    expect(validateConfig(raw).errors).toEqual([{ pointer: '/segmentz', message: 'unknown config field "segmentz" (did you mean "segments"?)' }]);
+    expect(preparedIds(raw)).toEqual(['ok']);
+  });
+});
