@@ -58,6 +58,13 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
   };
   const record = (event: ProfileEvent) => enqueue((s) => s.store.record(event));
 
+  /**
+   * Writes at once instead of waiting in the queue: a visitor often navigates right after
+   * dismissing or clicking, and the IndexedDB transaction must exist before the page goes.
+   * Safe beside queued writes: each is its own read-modify-write transaction.
+   */
+  const recordNow = (s: Session, event: ProfileEvent) => void s.store.record(event).catch((error) => report(error));
+
   const readSignals = (s: Session): Signals => collectSignals(window, s.hints, s.store.read(), now());
 
   const findSegments = (s: Session, signals: Signals) =>
@@ -125,12 +132,12 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       onDismiss: safely(() => {
         if (!current || current !== popup) return;
         close();
-        if (counts) void record({ type: 'campaign', action: 'dismiss', campaign: campaign.id, variant: variant.id });
+        if (counts) recordNow(s, { type: 'campaign', action: 'dismiss', campaign: campaign.id, variant: variant.id });
         emitter.emit('dismiss', payload);
       }),
       onCta: safely(() => {
         if (!current || current !== popup) return;
-        if (counts) void record({ type: 'campaign', action: 'click', campaign: campaign.id, variant: variant.id });
+        if (counts) recordNow(s, { type: 'campaign', action: 'click', campaign: campaign.id, variant: variant.id });
         emitter.emit('click', payload);
         close();
       }),
