@@ -10,7 +10,8 @@ interface PopupProps {
 export function Popup({ view, onDismiss, onCta }: PopupProps) {
   const { fields, layout, cta } = view;
   const isModal = layout.type === 'modal' || layout.type === 'sheet';
-  const position = layout.position ?? (layout.type === 'bar' ? 'bottom' : 'bottom-right');
+  // Only corner and edge layouts are placed by position; a modal is centered, a sheet at the bottom.
+  const position = layout.type === 'bar' ? layout.position ?? 'bottom' : layout.type === 'slide-in' ? layout.position ?? 'bottom-right' : 'center';
   const hasTitle = !!fields.title;
   return (
     <div class={`sm-frame sm-${layout.type} sm-at-${position}`} style={themeStyle(view)}>

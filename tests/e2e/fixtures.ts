@@ -78,7 +78,7 @@ function buildTestPage(options: TestPageOptions, configText: string): string {
   const source = options.inline || options.attributes?.includes('data-config') ? '' : ' data-config="/t/config.json"';
   const tag = `<script async src="/dist/segmint.js"${source} ${options.attributes ?? ''}></script>`;
   const inline = options.inline ? `<script type="application/json" id="segmint-config">${configText.replace(/</g, '\\u003c')}</script>` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>segmint test page</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>segmint test page</title>
 <script>window.segmint=window.segmint||function(){(segmint.q=segmint.q||[]).push(arguments)}</script>
 <script>${options.before ?? ''}</script>
 ${tag}${options.twice ? tag : ''}

@@ -1,0 +1,49 @@
+import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
+
+// Reduced motion: geometry is measured without the entry animation (which it also disables).
+test.use({ viewport: { width: 1200, height: 800 }, reducedMotion: 'reduce' });
+
+test('a modal is centered and sized to its content', async ({ page }) => {
+  await openTestPage(page, { config: makeConfig([makeCampaign('m', { layout: { type: 'modal' } })]) });
+  const box = (await dialog(page).boundingBox())!;
+  expect(Math.abs(box.x + box.width / 2 - 600)).toBeLessThan(2);
+  expect(Math.abs(box.y + box.height / 2 - 400)).toBeLessThan(2);
+  expect(box.height).toBeLessThan(300);
+});
+
+test('a slide-in sits in its corner and does not take focus', async ({ page }) => {
+  await openTestPage(page, {
+    config: makeConfig([makeCampaign('s', { layout: { type: 'slide-in', position: 'bottom-left' } })]),
+    body: '<input id="search" autofocus>',
+  });
+  await page.locator('#search').focus();
+  const box = (await dialog(page).boundingBox())!;
+  expect(box.x).toBe(16);
+  expect(Math.round(box.y + box.height)).toBe(800 - 16);
+  await expect(page.locator('#search')).toBeFocused();
+  await expect(dialog(page)).not.toHaveAttribute('aria-modal', 'true');
+});
+
+test('the popup does not shift the page layout', async ({ page }) => {
+  await openTestPage(page, {
+    config: makeConfig([makeCampaign('bar', { layout: { type: 'bar', position: 'top' }, trigger: { on: 'event', event: 'open' } })]),
+    body: '<h1 id="title">Store</h1>',
+  });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  const before = await page.locator('#title').boundingBox();
+  await page.evaluate(() => (window as any).segmint.track('open'));
+  await expect(dialog(page)).toBeVisible();
+  expect(await page.locator('#title').boundingBox()).toEqual(before);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
+
+  test('a modal becomes a bottom sheet no taller than 40% of the viewport', async ({ page }) => {
+    await openTestPage(page, { config: makeConfig([makeCampaign('m', { layout: { type: 'modal' } })]) });
+    const box = (await dialog(page).boundingBox())!;
+    expect(Math.round(box.y + box.height)).toBe(780);
+    expect(box.height).toBeLessThanOrEqual(780 * 0.4 + 1);
+    expect(box.width).toBe(390);
+  });
+});
