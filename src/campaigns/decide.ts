@@ -3,7 +3,7 @@ import type { Profile } from '../profile/profile';
 import type { Signals } from '../rules/signals';
 import type { PreparedCampaign } from './prepare';
 import { findCap, findLimit } from './frequency';
-import { isInSchedule } from './schedule';
+import { isInSchedule, type LocalTime } from './schedule';
 
 /** Everything a decision looks at, as plain data. */
 export interface DecisionInput {
@@ -17,7 +17,7 @@ export interface DecisionInput {
 export function evaluateCampaign(campaign: PreparedCampaign, input: DecisionInput): CampaignTrace {
   const { id } = campaign;
   if (!campaign.isOnPage(String(input.signals.path ?? ''))) return { id, eligible: false, reason: 'pages' };
-  if (!isInSchedule(campaign.schedule, new Date(input.now))) return { id, eligible: false, reason: 'schedule' };
+  if (!isInSchedule(campaign.schedule, new Date(input.now), readLocalTime(input.signals))) return { id, eligible: false, reason: 'schedule' };
   const cap = findCap(id, campaign.frequency, input.profile, input.now);
   if (cap) return { id, eligible: false, reason: `frequency.${cap}` };
   const limit = findLimit(input.limits, input.profile, input.now);
@@ -30,6 +30,11 @@ export function evaluateCampaign(campaign: PreparedCampaign, input: DecisionInpu
 /** Of the campaigns whose trigger fired, the one to show: highest priority, config order breaking ties. */
 export function decideCampaign(candidates: PreparedCampaign[], input: DecisionInput): PreparedCampaign | null {
   return [...candidates].sort(byPriority).find((campaign) => evaluateCampaign(campaign, input).eligible) ?? null;
+}
+
+/** The visitor's wall clock from the `hour`/`weekday` signals (a simulation sets them), if given. */
+function readLocalTime({ hour, weekday }: Signals): LocalTime | undefined {
+  return typeof hour === 'number' && typeof weekday === 'number' ? { hour, weekday } : undefined;
 }
 
 function byPriority(a: PreparedCampaign, b: PreparedCampaign): number {

@@ -9,7 +9,8 @@ import { evalCondition } from '@growthbook/growthbook';
 import jsonLogic from 'json-logic-js';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')));
-const SEED = Number(args.get('seed') ?? 20250601) >>> 0;
+const SEED = Number(args.get('seed') ?? 20250601);
+if (!Number.isInteger(SEED) || SEED < 0) throw new Error(`--seed takes a non-negative integer, got ${args.get('seed')}`);
 const QUICK = args.has('quick');
 const SEGMENTS = 300;
 const VISITORS = 1000;
@@ -191,9 +192,10 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const globSource = (glob) => '^' + [...glob].map((ch) => (ch === '*' ? '[\\s\\S]*' : ch === '?' ? '[\\s\\S]' : escapeRegExp(ch))).join('') + '$';
 
 /**
- * The ceiling: what a developer would write by hand for each leaf, built as nested arrow functions
- * with no validation and no generic machinery. Reads are inlined (`s[k]`), `null`/missing is
- * handled only where JavaScript's own comparison would get it wrong (`null >= 0` is true).
+ * The ceiling: what a developer would write by hand, built as nested arrow functions with no
+ * validation and no generic machinery: one closure per leaf reading `s[k]` itself (traits./events.
+ * through one small reader), `a(s) && b(s)` for short lists, and `null` handled only where
+ * JavaScript's own comparison would get it wrong (`null >= 0` is true). The types are trusted.
  */
 function translateToClosure(node) {
   switch (node.type) {
@@ -406,23 +408,32 @@ function timeRounds(loop, tests, visitors, rounds) {
   return { ms: performance.now() - start, hits };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.round(q * (values.length - 1))];
+const median = (values) => quantile(values, 0.5);
 
-function measureCompile(build, conditions) {
-  const times = [];
-  const deadline = performance.now() + 200;
-  while (times.length < 5 || (performance.now() < deadline && times.length < 50)) {
-    const start = performance.now();
-    conditions.map(build);
-    times.push(performance.now() - start);
+/** Median time to compile every condition once the compiler is warm, per engine, interleaved. */
+function measureCompile(engineNames, conditions) {
+  const times = Object.fromEntries(engineNames.map((name) => [name, []]));
+  for (let round = -5; round < 15; round++) {
+    for (const name of engineNames) {
+      const start = performance.now();
+      conditions.map(ENGINES[name]);
+      if (round >= 0) times[name].push(performance.now() - start);
+    }
   }
-  return median(times);
+  return Object.fromEntries(engineNames.map((name) => [name, median(times[name])]));
 }
 
 /** Compiles every condition for every engine and compares each engine's answers with segmint's. */
 function checkWorkload(label, workload, engineNames) {
   const { conditions, visitors } = workload;
-  const compiled = Object.fromEntries(engineNames.map((name) => [name, conditions.map(ENGINES[name])]));
+  const coldCompileMs = {};
+  const compiled = Object.fromEntries(engineNames.map((name) => {
+    const start = performance.now();
+    const tests = conditions.map(ENGINES[name]);
+    coldCompileMs[name] = performance.now() - start;
+    return [name, tests];
+  }));
   const expected = evaluateAll(compiled.segmint, visitors);
   const mismatches = Object.fromEntries(engineNames.map((name) => [
     name,
@@ -431,11 +442,11 @@ function checkWorkload(label, workload, engineNames) {
   const count = (n, node) => (node.type === 'leaf' ? n + 1 : node.type === 'not' ? count(n, node.child) : node.children.reduce(count, n));
   const leaves = conditions.map(parseCondition).reduce(count, 0);
   const expectedHits = expected.reduce((a, b) => a + b, 0);
-  return { label, workload, compiled, mismatches, expectedHits, leaves, matchRate: expectedHits / expected.length };
+  return { label, workload, compiled, coldCompileMs, mismatches, expectedHits, leaves, matchRate: expectedHits / expected.length };
 }
 
 /** Times every engine on a checked workload: warm-up, then RUNS interleaved runs; medians. */
-function timeWorkload({ label, workload, compiled, mismatches, expectedHits, leaves, matchRate }) {
+function timeWorkload({ label, workload, compiled, coldCompileMs, mismatches, expectedHits, leaves, matchRate }) {
   const { conditions, visitors } = workload;
   const state = Object.keys(compiled).map((name) => ({ name, loop: createLoop(), tests: compiled[name], rounds: 1, rates: [] }));
   for (const engine of state) {
@@ -457,10 +468,15 @@ function timeWorkload({ label, workload, compiled, mismatches, expectedHits, lea
     }
   }
   const medians = Object.fromEntries(state.map((e) => [e.name, median(e.rates)]));
+  const compileMs = measureCompile(Object.keys(compiled).filter((name) => !INTERPRETED.has(name)), conditions);
   const engines = Object.fromEntries(state.map(({ name, rates, rounds }) => [name, {
-    compileMs: INTERPRETED.has(name) ? null : measureCompile(ENGINES[name], conditions),
+    compileMs: compileMs[name] ?? null,
+    // The first compile in the process, before the JIT has seen the compiler: what a page load pays.
+    coldCompileMs: INTERPRETED.has(name) ? null : coldCompileMs[name],
     medianEvalsPerSecond: Math.round(medians[name]),
     ratioToHandWritten: medians[name] / medians['hand-written'],
+    // Half the interquartile range over the median: how much the runs disagreed.
+    spread: (quantile(rates, 0.75) - quantile(rates, 0.25)) / 2 / medians[name],
     runs: rates.map(Math.round),
     roundsPerRun: rounds,
     mismatches: mismatches[name],
@@ -475,10 +491,11 @@ const formatRate = (rate) => (rate >= 1e6 ? `${(rate / 1e6).toFixed(2)} M/s` : `
 function printWorkload(result, note) {
   console.log(`\n${result.label}: ${result.segments} segments × ${result.visitors} visitors, ${result.leaves} leaves, ${(result.matchRate * 100).toFixed(1)}% match`);
   if (note) console.log(`  ${note}`);
-  console.log(`  ${'engine'.padEnd(13)} ${'compile'.padStart(10)} ${'evals (median)'.padStart(15)} ${'× hand'.padStart(7)} ${'mismatch'.padStart(9)}`);
+  console.log(`  ${'engine'.padEnd(13)} ${'compile'.padStart(9)} ${'evals (median)'.padStart(15)} ${'spread'.padStart(7)} ${'× hand'.padStart(7)} ${'mismatch'.padStart(9)}`);
   for (const [name, e] of Object.entries(result.engines)) {
     const compile = e.compileMs === null ? 'n/a' : `${e.compileMs.toFixed(2)} ms`;
-    console.log(`  ${name.padEnd(13)} ${compile.padStart(10)} ${formatRate(e.medianEvalsPerSecond).padStart(15)} ${e.ratioToHandWritten.toFixed(2).padStart(7)} ${String(e.mismatches).padStart(9)}`);
+    const spread = `±${(e.spread * 100).toFixed(0)}%`;
+    console.log(`  ${name.padEnd(13)} ${compile.padStart(9)} ${formatRate(e.medianEvalsPerSecond).padStart(15)} ${spread.padStart(7)} ${e.ratioToHandWritten.toFixed(2).padStart(7)} ${String(e.mismatches).padStart(9)}`);
   }
 }
 
@@ -500,7 +517,8 @@ if (checked.some((c) => Object.values(c.mismatches).some((n) => n > 0))) {
 const [full, restricted] = checked.map(timeWorkload);
 printWorkload(full);
 printWorkload(restricted, 'json-logic has no glob or regex operator, so this workload is generated without `matches`.');
-console.log('\ncompile: all segments, median; n/a = interpreted per call (GrowthBook, json-logic take the condition as data).');
+console.log('\ncompile: all 300 segments, warm, median of 15 (the cold first compile is in the JSON); n/a = no compile step (GrowthBook and json-logic interpret the condition on every call).');
+console.log('spread: half the interquartile range of the runs, over the median.');
 
 const ratio = full.engines.segmint.ratioToHandWritten;
 console.log(`segmint / hand-written: ${ratio.toFixed(2)} (target ≥ 0.70) ${ratio >= 0.7 ? 'ok' : 'BELOW TARGET'}`);

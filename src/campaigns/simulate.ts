@@ -1,0 +1,112 @@
+import type { CampaignTrace } from '../types';
+import type { PreparedConfig } from '../rules/prepare-config';
+import type { Signals } from '../rules/signals';
+import { createProfile, type CampaignHistory, type Profile } from '../profile/profile';
+import { evaluateCampaign } from './decide';
+import { assignVariant } from './variants';
+import { localizeContent } from './localize';
+import { isPlainObject } from '../lib/is-plain-object';
+import { readBehaviourSignals } from '../profile/signals';
+
+/** One campaign's outcome for the simulated visitor. */
+export interface SimulatedCampaign extends CampaignTrace {
+  trigger: string;
+  /** True for the campaign that would show: the eligible one with the highest priority. */
+  shows: boolean;
+  variant?: string;
+  locale?: string;
+}
+
+/** What `segmint simulate` reports. */
+export interface Simulation {
+  at: string;
+  visitor: string;
+  signals: Signals;
+  /** The campaign that wins (check `shows`: false when the visitor is in its holdout), or null. */
+  winner: SimulatedCampaign | null;
+  campaigns: SimulatedCampaign[];
+}
+
+const BEHAVIOUR_NUMBERS = ['sessions', 'pageViews', 'sessionPageViews', 'productViews', 'cartAdds', 'purchases', 'totalSpent', 'cartValue'] as const;
+const HISTORY_TIMES = ['lastImpressionAt', 'dismissedAt', 'clickedAt', 'convertedAt'] as const;
+
+/**
+ * Decides for a described visitor at a given time, without a browser: which campaign would show,
+ * in which variant and locale, and why each other one would not. The visitor is the signal
+ * object `explain()` reports, plus optional `id` (for the variant) and `campaigns` (history for
+ * frequency caps: `impressions`, `sessionImpressions` and `lastImpressionAt`, `dismissedAt`,
+ * `clickedAt`, `convertedAt` as ISO instants or epoch ms).
+ */
+export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, unknown>, now: number): Simulation {
+  const { id, campaigns: history, ...given } = visitor;
+  const visitorId = typeof id === 'string' && id ? id : 'simulated-visitor';
+  const profile = buildProfile(visitorId, given as Signals, isPlainObject(history) ? history : {}, now);
+  // What the file leaves out is what a first-time visitor would have.
+  const signals = completeSignals({ ...readBehaviourSignals(profile, now), ...given } as Signals, now);
+  const input = { signals, profile, now, limits: prepared.limits };
+  const preferred = [String(signals.locale), ...((signals.languages as string[]) ?? [])];
+
+  const traces = prepared.campaigns.map((campaign): SimulatedCampaign => {
+    const trace = evaluateCampaign(campaign, input);
+    const trigger = describeTrigger(campaign.trigger);
+    if (!trace.eligible) return { ...trace, trigger, shows: false };
+    const variant = assignVariant(visitorId, campaign);
+    if (variant === 'holdout') return { ...trace, trigger, shows: false, variant: 'holdout' };
+    const { locale } = localizeContent(variant.content, preferred, prepared.defaultLocale);
+    return { ...trace, trigger, shows: false, variant: variant.id, locale };
+  });
+  // As at runtime: the highest-priority eligible campaign wins; a held-out visitor then sees nothing.
+  const winnerIndex = prepared.campaigns
+    .map((campaign, i) => ({ campaign, i }))
+    .filter(({ i }) => traces[i].eligible)
+    .sort((a, b) => b.campaign.priority - a.campaign.priority || a.campaign.order - b.campaign.order)[0]?.i;
+  const campaigns = traces.map((trace, i) => ({ ...trace, shows: i === winnerIndex && trace.variant !== 'holdout' }));
+  return { at: new Date(now).toISOString(), visitor: visitorId, signals, winner: winnerIndex === undefined ? null : campaigns[winnerIndex], campaigns };
+}
+
+/** Fills what a visitor file usually leaves out: language from locale, local hour and weekday from the time zone. */
+function completeSignals(given: Signals, now: number): Signals {
+  const locale = typeof given.locale === 'string' ? given.locale : 'en';
+  const timezone = typeof given.timezone === 'string' ? given.timezone : 'UTC';
+  const signals: Signals = {
+    locale,
+    language: locale.split('-')[0],
+    languages: [locale],
+    timezone,
+    path: '/',
+    ...readLocalClock(now, timezone),
+    ...given,
+  };
+  signals.events ??= {};
+  signals.traits ??= {};
+  return signals;
+}
+
+function readLocalClock(now: number, timeZone: string): { hour: number; weekday: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23', weekday: 'short' }).formatToParts(new Date(now));
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')?.value ?? 'Mon') + 1;
+  return { hour, weekday };
+}
+
+function buildProfile(id: string, signals: Signals, history: Record<string, unknown>, now: number): Profile {
+  const profile = createProfile(now, id);
+  for (const key of BEHAVIOUR_NUMBERS) if (typeof signals[key] === 'number') profile[key] = signals[key] as number;
+  for (const [campaign, raw] of Object.entries(history)) {
+    if (!isPlainObject(raw)) continue;
+    const entry: CampaignHistory = { impressions: typeof raw.impressions === 'number' ? raw.impressions : 0 };
+    if (typeof raw.sessionImpressions === 'number') Object.assign(entry, { sessionImpressions: raw.sessionImpressions, session: profile.sessions });
+    for (const key of HISTORY_TIMES) {
+      const time = typeof raw[key] === 'string' ? Date.parse(raw[key] as string) : raw[key];
+      if (typeof time === 'number' && Number.isFinite(time)) entry[key] = time;
+    }
+    profile.campaigns[campaign] = entry;
+  }
+  return profile;
+}
+
+function describeTrigger(trigger: { on: string; [key: string]: unknown }): string {
+  const { on, ...options } = trigger;
+  const details = Object.entries(options).filter(([, v]) => v !== undefined && v !== 0).map(([k, v]) => `${k} ${v}`);
+  return details.length ? `${on} (${details.join(', ')})` : on;
+}
