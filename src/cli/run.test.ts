@@ -89,6 +89,7 @@ describe('segmint simulate', () => {
     const fresh = writeTemp('fresh.json', JSON.stringify({ locale: 'en-US', country: 'US', path: '/' }));
     const { out } = run('simulate', store, '--visitor', fresh, '--at', at);
     expect(out.split('\n').slice(1)).toEqual([
+      'shows nothing: no campaign is eligible',
       '  no     tent-cross-sell  pages',
       '  no     win-back         audience /segments/lapsed-buyers/purchases/gte (found 0)',
     ]);
