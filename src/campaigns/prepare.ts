@@ -4,10 +4,11 @@ import type { CompiledCondition } from '../rules/compile';
 import { describe } from '../rules/operators';
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
-import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { didYouMean } from '../lib/nearest';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
+import { checkKnownKeys, isValidLocale } from '../rules/config-checks';
+import { checkProductIds } from './catalog';
 
 /** A variant with everything it inherits from its campaign resolved. */
 export interface PreparedVariant {
@@ -36,6 +37,14 @@ export interface PreparedCampaign {
   variants: PreparedVariant[];
 }
 
+/** What a campaign is checked against: the rest of the config. */
+export interface CampaignContext {
+  defaultLocale: string;
+  compileAudience: (condition: unknown, pointer: string) => CompiledCondition;
+  /** Ids in the config `catalog`, which offers may name. */
+  productIds: readonly string[];
+}
+
 /** Triggers this build can arm. Others are rejected at load rather than silently never firing. */
 export const SUPPORTED_TRIGGERS = ['pageview', 'event'] as const;
 /** CTA actions this build can perform. */
@@ -45,31 +54,17 @@ const LAYOUTS = ['modal', 'slide-in', 'bar', 'sheet'];
 const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'top', 'bottom'];
 const CONTENT_FIELDS = ['title', 'body', 'cta', 'dismiss', 'close'];
 const FREQUENCY_FIELDS = ['maxImpressions', 'maxPerSession', 'cooldownHours', 'afterDismissHours', 'afterConversionHours'];
+const KINDS = ['upsell', 'cross-sell', 'announcement'];
+const OFFER_FIELDS = ['products', 'from', 'of', 'limit', 'coupon'];
 const CAMPAIGN_FIELDS = ['id', 'kind', 'audience', 'pages', 'trigger', 'schedule', 'frequency', 'priority', 'holdout', 'attributionHours', 'layout', 'offer', 'content', 'cta', 'variants'];
 const VARIANT_FIELDS = ['id', 'weight', 'content', 'layout', 'offer', 'cta'];
-
-/**
- * Rejects keys the contract does not know. A typo is never harmless here: `"audiance"` would
- * otherwise show a campaign to everyone.
- */
-export function checkKnownKeys(value: Record<string, unknown>, known: readonly string[], at: string, what: string): void {
-  for (const key of Object.keys(value)) {
-    // Prototype keys are reported on their own, wherever they stand.
-    if (!known.includes(key) && !FORBIDDEN_KEYS.has(key)) throw new ConfigError(joinPointer(at, key), `unknown ${what} field "${key}"${didYouMean(key, known)}`);
-  }
-}
 
 /**
  * Checks one campaign and compiles it for decisions. Throws ConfigError at the first problem;
  * the caller skips that campaign and keeps the rest of the config running.
  */
-export function prepareCampaign(
-  raw: unknown,
-  at: string,
-  order: number,
-  defaultLocale: string,
-  compileAudience: (condition: unknown, pointer: string) => CompiledCondition,
-): PreparedCampaign {
+export function prepareCampaign(raw: unknown, at: string, order: number, context: CampaignContext): PreparedCampaign {
+  const { defaultLocale, compileAudience } = context;
   if (!isPlainObject(raw)) throw new ConfigError(at, `a campaign must be an object, got ${describe(raw)}`);
   checkKnownKeys(raw, CAMPAIGN_FIELDS, at, 'campaign');
   const campaign = raw as unknown as Campaign;
@@ -77,6 +72,10 @@ export function prepareCampaign(
   const content = checkContent(campaign.content, joinPointer(at, 'content'), defaultLocale, true);
   const layout = checkLayout(campaign.layout, joinPointer(at, 'layout'));
   const cta = checkCta(campaign.cta, joinPointer(at, 'cta'));
+  if (campaign.kind !== undefined && !KINDS.includes(campaign.kind)) {
+    throw new ConfigError(joinPointer(at, 'kind'), `"kind" must be one of ${KINDS.join(', ')}${typeof campaign.kind === 'string' ? didYouMean(campaign.kind, KINDS) : ''}`);
+  }
+  const offer = campaign.offer === undefined ? undefined : checkOffer(campaign.offer, joinPointer(at, 'offer'), context.productIds);
   return {
     id: campaign.id,
     order,
@@ -88,7 +87,7 @@ export function prepareCampaign(
     frequency: checkFrequency(campaign.frequency, joinPointer(at, 'frequency')),
     holdout: checkPercent(campaign.holdout ?? 0, joinPointer(at, 'holdout')),
     attributionHours: checkNumber(campaign.attributionHours ?? 24, joinPointer(at, 'attributionHours')),
-    variants: checkVariants(campaign.variants, joinPointer(at, 'variants'), { content, layout, cta, offer: campaign.offer }, defaultLocale),
+    variants: checkVariants(campaign.variants, joinPointer(at, 'variants'), { content, layout, cta, offer }, context),
   };
 }
 
@@ -112,14 +111,6 @@ function checkContent(value: unknown, at: string, defaultLocale: string, isRequi
   return value as Record<string, ContentFields>;
 }
 
-/** True for a well-formed BCP 47 tag (`en`, `de-AT`); `en_US` and `""` are not. */
-export function isValidLocale(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
 
 function checkTrigger(value: unknown, at: string): Trigger {
   if (value === undefined) return { on: 'pageview' };
@@ -222,12 +213,8 @@ function checkCta(value: unknown, at: string): Cta {
   return value as unknown as Cta;
 }
 
-function checkVariants(
-  value: unknown,
-  at: string,
-  base: Omit<PreparedVariant, 'id' | 'weight'>,
-  defaultLocale: string,
-): PreparedVariant[] {
+function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, 'id' | 'weight'>, context: CampaignContext): PreparedVariant[] {
+  const { defaultLocale } = context;
   if (value === undefined) return [{ id: 'default', weight: 1, ...base }];
   if (!Array.isArray(value) || value.length === 0) throw new ConfigError(at, '"variants" must be a non-empty list');
   const seen = new Set<string>();
@@ -245,7 +232,7 @@ function checkVariants(
       content: mergeContent(base.content, overrides),
       layout: raw.layout === undefined ? base.layout : checkLayout(raw.layout, joinPointer(variantAt, 'layout')),
       cta: raw.cta === undefined ? base.cta : checkCta(raw.cta, joinPointer(variantAt, 'cta')),
-      offer: (raw.offer as Offer | undefined) ?? base.offer,
+      offer: raw.offer === undefined ? base.offer : checkOffer(raw.offer, joinPointer(variantAt, 'offer'), context.productIds),
     };
   });
   if (!variants.some((variant) => variant.weight > 0)) throw new ConfigError(at, 'at least one variant needs a weight above 0');
@@ -257,6 +244,26 @@ function mergeContent(base: Record<string, ContentFields>, overrides: Record<str
   const merged: Record<string, ContentFields> = { ...base };
   for (const [locale, fields] of Object.entries(overrides)) merged[locale] = { ...base[locale], ...fields };
   return merged;
+}
+
+function checkOffer(value: unknown, at: string, productIds: readonly string[]): Offer {
+  if (!isPlainObject(value)) throw new ConfigError(at, `"offer" must be an object, got ${describe(value)}`);
+  checkKnownKeys(value, OFFER_FIELDS, at, 'offer');
+  if (value.products !== undefined) checkProductIds(value.products, joinPointer(at, 'products'), productIds);
+  if (value.from !== undefined && value.from !== 'upsell' && value.from !== 'crossSell') {
+    throw new ConfigError(joinPointer(at, 'from'), `"from" must be "upsell" or "crossSell", got ${describe(value.from)}`);
+  }
+  if (value.of !== undefined && !['current', 'cart', 'viewed'].includes(value.of as string)) {
+    throw new ConfigError(joinPointer(at, 'of'), `"of" must be "current", "cart" or "viewed", got ${describe(value.of)}`);
+  }
+  if (value.products !== undefined && value.from !== undefined) throw new ConfigError(at, 'an offer takes either "products" or "from", not both');
+  if (value.limit !== undefined && (!Number.isInteger(value.limit) || (value.limit as number) < 1)) {
+    throw new ConfigError(joinPointer(at, 'limit'), `"limit" must be a whole number from 1, got ${describe(value.limit)}`);
+  }
+  if (value.coupon !== undefined && (typeof value.coupon !== 'string' || value.coupon === '')) {
+    throw new ConfigError(joinPointer(at, 'coupon'), `"coupon" must be text, got ${describe(value.coupon)}`);
+  }
+  return value as Offer;
 }
 
 function checkNumber(value: unknown, at: string, min = 0): number {

@@ -1,8 +1,11 @@
-import type { Config } from '../types';
+import type { CatalogProduct, Config } from '../types';
 import { ConfigError } from './config-error';
 import { createConditionCompiler, type CompiledCondition } from './compile';
 import { describe } from './operators';
-import { prepareCampaign, checkGlobs, checkKnownKeys, isValidLocale, type PreparedCampaign } from '../campaigns/prepare';
+import { prepareCampaign, checkGlobs, type PreparedCampaign } from '../campaigns/prepare';
+import { checkKnownKeys, isValidLocale } from './config-checks';
+import { checkCatalog } from '../campaigns/catalog';
+import { isSafeUrl } from '../lib/safe-url';
 import { joinPointer } from '../lib/pointer';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { isPlainObject } from '../lib/is-plain-object';
@@ -14,6 +17,7 @@ export interface PreparedConfig {
   currency?: string;
   /** Config `pages` patterns, in config order: the first type whose pattern matches the path wins. */
   pageTypes: [string, ((path: string) => boolean)[]][];
+  catalog: Record<string, CatalogProduct>;
   segments: Record<string, CompiledCondition>;
   campaigns: PreparedCampaign[];
   limits: { maxPerSession?: number; minSecondsBetween?: number };
@@ -62,6 +66,9 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   attempt(() => checkConsent(raw.consent));
   const pageTypes = attempt(() => checkPageTypes(raw.pages)) ?? [];
   const limits = attempt(() => checkLimits(raw.limits)) ?? {};
+  attempt(() => checkTheme(raw.theme));
+  attempt(() => checkAnalytics(raw.analytics));
+  const catalog = attempt(() => checkCatalog(raw.catalog)) ?? {};
 
   const segmentSources = raw.segments === undefined ? {} : raw.segments;
   if (!isPlainObject(segmentSources)) errors.push(new ConfigError('/segments', `"segments" must be an object keyed by segment id, got ${describe(segmentSources)}`));
@@ -81,7 +88,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   (Array.isArray(rawCampaigns) ? rawCampaigns : []).forEach((source, i) => {
     const at = joinPointer('/campaigns', i);
     if (isTainted(at)) return;
-    const campaign = attempt(() => prepareCampaign(source, at, i, defaultLocale, compiler.compile));
+    const campaign = attempt(() => prepareCampaign(source, at, i, { defaultLocale, compileAudience: compiler.compile, productIds: Object.keys(catalog) }));
     if (!campaign) return;
     if (seen.has(campaign.id)) {
       errors.push(new ConfigError(joinPointer(at, 'id'), `duplicate campaign id "${campaign.id}": the first one is used`));
@@ -91,7 +98,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
     campaigns.push(campaign);
   });
 
-  return { prepared: { config: raw as unknown as Config, defaultLocale, currency, pageTypes, segments, campaigns, limits }, errors };
+  return { prepared: { config: raw as unknown as Config, defaultLocale, currency, pageTypes, catalog, segments, campaigns, limits }, errors };
 }
 
 function checkConsent(value: unknown): void {
@@ -129,6 +136,33 @@ function checkLimits(value: unknown): PreparedConfig['limits'] {
     }
   }
   return value as PreparedConfig['limits'];
+}
+
+function checkTheme(value: unknown): void {
+  if (value === undefined) return;
+  if (!isPlainObject(value)) throw new ConfigError('/theme', `"theme" must be an object, got ${describe(value)}`);
+  checkKnownKeys(value, ['accent', 'radius', 'font', 'text', 'background', 'scheme'], '/theme', 'theme');
+  for (const key of ['accent', 'font', 'text', 'background']) {
+    if (value[key] !== undefined && typeof value[key] !== 'string') throw new ConfigError(joinPointer('/theme', key), `expected a CSS value as text, got ${describe(value[key])}`);
+  }
+  if (value.radius !== undefined && (typeof value.radius !== 'number' || !Number.isFinite(value.radius) || value.radius < 0)) {
+    throw new ConfigError('/theme/radius', `expected a non-negative number of pixels, got ${describe(value.radius)}`);
+  }
+  if (value.scheme !== undefined && !['light', 'dark', 'auto'].includes(value.scheme as string)) {
+    throw new ConfigError('/theme/scheme', `"scheme" must be "light", "dark" or "auto", got ${describe(value.scheme)}`);
+  }
+}
+
+function checkAnalytics(value: unknown): void {
+  if (value === undefined) return;
+  if (!isPlainObject(value)) throw new ConfigError('/analytics', `"analytics" must be an object, got ${describe(value)}`);
+  checkKnownKeys(value, ['dataLayer', 'beacon', 'respectGPC'], '/analytics', 'analytics');
+  for (const key of ['dataLayer', 'respectGPC']) {
+    if (value[key] !== undefined && typeof value[key] !== 'boolean') throw new ConfigError(joinPointer('/analytics', key), `expected true or false, got ${describe(value[key])}`);
+  }
+  if (value.beacon !== undefined && !isSafeUrl(value.beacon)) {
+    throw new ConfigError('/analytics/beacon', `expected an http(s) or relative URL, got ${describe(value.beacon)}`);
+  }
 }
 
 function findTooDeep(root: unknown): ConfigError | null {

@@ -378,3 +378,44 @@ describe('validateConfig on unknown keys', () => {
     expect(preparedIds(raw)).toEqual(['ok']);
   });
 });
+
+describe('validateConfig on catalog, offers, theme and analytics', () => {
+  const catalog = {
+    'SKU-TENT': { name: { en: 'Tent', de: 'Zelt' }, price: { USD: 249, EUR: 229 }, url: '/products/tent', crossSell: ['SKU-MAT'] },
+    'SKU-MAT': { name: { en: 'Mat' }, price: { USD: 59 } },
+  };
+
+  it('accepts a catalog whose products link to each other and an offer naming catalog products', () => {
+    const raw = config({ catalog, campaigns: [campaign({ kind: 'cross-sell', offer: { products: ['SKU-MAT'], limit: 1, coupon: 'CAMP10' } })] });
+    expect(validateConfig(raw)).toEqual({ ok: true, errors: [] });
+  });
+
+  it.each([
+    [{ catalog: { X: { price: { USD: 1 } } } }, '/catalog/X/name'],
+    [{ catalog: { X: { name: { en: 'X' }, price: { usd: 1 } } } }, '/catalog/X/price/usd'],
+    [{ catalog: { X: { name: { en: 'X' }, price: { USD: -1 } } } }, '/catalog/X/price/USD'],
+    [{ catalog: { X: { name: { en: 'X' }, image: 'javascript:alert(1)' } } }, '/catalog/X/image'],
+    [{ catalog: { X: { name: { en: 'X' }, crossSell: ['Y'] } } }, '/catalog/X/crossSell/0'],
+    [{ catalog: { X: { name: { en_US: 'X' } } } }, '/catalog/X/name/en_US'],
+    [{ catalog: { X: { name: { en: 'X' }, colour: 'red' } } }, '/catalog/X/colour'],
+    [{ catalog, campaigns: [campaign({ offer: { products: ['SKU-MATT'] } })] }, '/campaigns/0/offer/products/0'],
+    [{ catalog, campaigns: [campaign({ offer: { from: 'related' } })] }, '/campaigns/0/offer/from'],
+    [{ catalog, campaigns: [campaign({ offer: { from: 'upsell', of: 'wishlist' } })] }, '/campaigns/0/offer/of'],
+    [{ catalog, campaigns: [campaign({ offer: { from: 'upsell', limit: 0 } })] }, '/campaigns/0/offer/limit'],
+    [{ catalog, campaigns: [campaign({ variants: [{ id: 'a', offer: { products: ['NOPE'] } }] })] }, '/campaigns/0/variants/0/offer/products/0'],
+    [{ campaigns: [campaign({ kind: 'crossSell' })] }, '/campaigns/0/kind'],
+    [{ theme: { radius: '12px' } }, '/theme/radius'],
+    [{ theme: { accent: 5 } }, '/theme/accent'],
+    [{ theme: { scheme: 'sepia' } }, '/theme/scheme'],
+    [{ analytics: { beacon: 'javascript:alert(1)' } }, '/analytics/beacon'],
+    [{ analytics: { dataLayer: 'yes' } }, '/analytics/dataLayer'],
+    [{ consent: 'maybe' }, '/consent'],
+  ])('rejects %j at its pointer', (fields, pointer) => {
+    expect(pointersOf(config(fields))).toEqual([pointer]);
+  });
+
+  it('suggests the nearest product id for a typo in an offer', () => {
+    const { errors } = validateConfig(config({ catalog, campaigns: [campaign({ offer: { products: ['SKU-MATT'] } })] }));
+    expect(errors[0].message).toContain('did you mean "SKU-MAT"');
+  });
+});

@@ -1,0 +1,24 @@
+import { ConfigError } from './config-error';
+import { joinPointer } from '../lib/pointer';
+import { didYouMean } from '../lib/nearest';
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
+
+/**
+ * Rejects keys the contract does not know. A typo is never harmless here: `"audiance"` would
+ * otherwise show a campaign to everyone.
+ */
+export function checkKnownKeys(value: Record<string, unknown>, known: readonly string[], at: string, what: string): void {
+  for (const key of Object.keys(value)) {
+    // Prototype keys are reported on their own, wherever they stand.
+    if (!known.includes(key) && !FORBIDDEN_KEYS.has(key)) throw new ConfigError(joinPointer(at, key), `unknown ${what} field "${key}"${didYouMean(key, known)}`);
+  }
+}
+
+/** True for a well-formed BCP 47 tag (`en`, `de-AT`); `en_US` and `""` are not. */
+export function isValidLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
