@@ -156,7 +156,10 @@ describe('compileCondition', () => {
 
   it('does not read traits or signals from the prototype chain', () => {
     expect(compileCondition({ 'traits.toString': { exists: true } })({ traits: {} })).toBe(false);
-    expect(compileCondition({ 'events.constructor': 0 })({ events: {} })).toBe(true);
+    expect(compileCondition({ 'events.hasOwnProperty': 0 })({ events: {} })).toBe(true);
+    // Prototype keys are rejected outright as names (RELIABILITY §14).
+    expect(() => compileCondition({ 'events.constructor': 0 })).toThrow(ConfigError);
+    expect(() => compileCondition({ 'traits.__proto__': { exists: true } })).toThrow(ConfigError);
   });
 
   it('never throws on odd signal shapes, whatever the condition', () => {

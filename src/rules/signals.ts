@@ -1,3 +1,5 @@
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
+
 /** How a signal's values compare: what operators and values a condition may use with it. */
 export type SignalKind = 'string' | 'number' | 'boolean' | 'timestamp' | 'list' | 'scalar';
 
@@ -40,8 +42,10 @@ const EVENT_COUNT: SignalSpec = number;
 /** The spec of a signal name, including `traits.<name>` and `events.<name>`; undefined when unknown. */
 export function findSignal(name: string): SignalSpec | undefined {
   if (Object.prototype.hasOwnProperty.call(SIGNALS, name)) return SIGNALS[name];
-  if (/^traits\.[^.]+$/.test(name)) return TRAIT;
-  if (/^events\.[^.]+$/.test(name)) return EVENT_COUNT;
+  const [group, key, extra] = name.split('.');
+  if (extra !== undefined || !key || FORBIDDEN_KEYS.has(key)) return undefined;
+  if (group === 'traits') return TRAIT;
+  if (group === 'events') return EVENT_COUNT;
   return undefined;
 }
 
