@@ -16,7 +16,12 @@ import { copyJson } from './lib/copy-json';
 import { fetchConfig } from './config/load-config';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
-export type ConfigSource = () => Promise<unknown>;
+export interface ConfigSource {
+  /** Loads the raw config; rejects with a clear message. */
+  load: () => Promise<unknown>;
+  /** For fetched configs: the URL, under which the last valid config is cached. */
+  cacheKey?: string;
+}
 
 interface OpenPopup {
   handle: PopupHandle;
@@ -28,9 +33,10 @@ interface OpenPopup {
  * it are queued and run, in order, once it is ready. No method ever throws.
  */
 export function createSegmint(options: SegmintOptions): Segmint {
-  const source: ConfigSource = typeof options.config === 'string'
-    ? () => fetchConfig(options.config as string, document.baseURI)
-    : async () => options.config;
+  const { config } = options;
+  const source: ConfigSource = typeof config === 'string'
+    ? { load: () => fetchConfig(config, document.baseURI), cacheKey: new URL(config, document.baseURI).href }
+    : { load: async () => config };
   return createInstance(options, source);
 }
 
@@ -170,7 +176,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
 
   const instance: Segmint = {
     start: () => {
-      started ??= startSession({ options, loadConfig, now, report })
+      started ??= startSession({ options, source: loadConfig, now, report })
         .then((s) => {
           if (!s || destroyed) return;
           session = s;
@@ -225,6 +231,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       stopTriggers.forEach((stop) => stop());
       stopTriggers = [];
       trackListeners.clear();
+      session?.store.close();
       popup?.handle.close();
       popup = null;
       emitter.clear();

@@ -55,14 +55,14 @@ function readScriptOptions(script: HTMLScriptElement | null): Omit<SegmintOption
 
 function createConfigSource(script: HTMLScriptElement | null, doc: Document): ConfigSource {
   const url = script?.getAttribute('data-config');
-  if (url) return () => fetchConfig(url, doc.baseURI);
-  return async () => {
+  if (url) return { load: () => fetchConfig(url, doc.baseURI), cacheKey: new URL(url, doc.baseURI).href };
+  return { load: async () => {
     // An async script may run before the parser reaches an inline config further down the page.
     if (doc.readyState === 'loading') await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
     const inline = readInlineConfig(doc);
     if (inline === undefined) throw new Error('no config: set data-config on the script tag or add <script type="application/json" id="segmint-config">');
     return inline;
-  };
+  } };
 }
 
 function findOwnScript(doc: Document): HTMLScriptElement | null {

@@ -4,6 +4,7 @@ import { prepareConfig, type PreparedConfig } from './rules/prepare-config';
 import { openProfileStore, type ProfileStore } from './profile/store';
 import type { SignalHints } from './signals/collect';
 import type { ConfigError } from './rules/config-error';
+import { readCachedConfig, saveCachedConfig } from './config/config-cache';
 
 /** A started instance's state: the compiled config, the profile, and what the host told us. */
 export interface Session {
@@ -21,15 +22,14 @@ export interface Session {
  */
 export async function startSession(context: {
   options: Omit<SegmintOptions, 'config'>;
-  loadConfig: ConfigSource;
+  source: ConfigSource;
   now: () => number;
   report: (error: unknown, context?: string) => void;
 }): Promise<Session | null> {
-  const { options, now, report } = context;
-  const raw = await context.loadConfig();
-  const { prepared, errors } = prepareConfig(raw, now);
-  errors.forEach((error) => report(error));
-  if (!prepared) return null;
+  const { options, source, now, report } = context;
+  const loaded = await loadConfig(source, now, report);
+  if (!loaded) return null;
+  const { raw, prepared, fromCache } = loaded;
 
   const consent = options.consent ?? prepared.config.consent ?? 'granted';
   const store = await openProfileStore({
@@ -38,6 +38,11 @@ export async function startSession(context: {
     onError: (message, cause) => report(cause ?? new Error(message), cause ? message : undefined),
   });
   await store.record({ type: 'page' });
+  if (source.cacheKey && !fromCache && store.isPersistent()) {
+    saveCachedConfig(source.cacheKey, raw, now()).catch(() => {
+      // A config that cannot be cached still runs; the next page tries again.
+    });
+  }
 
   return {
     prepared,
@@ -50,8 +55,32 @@ export async function startSession(context: {
       defaultCurrency: prepared.currency,
       pageTypes: prepared.pageTypes,
     },
-    rejected: findRejectedCampaigns(raw, errors),
+    rejected: findRejectedCampaigns(raw, loaded.errors),
   };
+}
+
+/**
+ * Loads and compiles the config. When fetching fails, or what came back is unusable as a whole
+ * (an HTML error page, a newer version), the last valid config cached for that URL is used.
+ * Returns null when there is nothing usable; every problem is reported once.
+ */
+async function loadConfig(source: ConfigSource, now: () => number, report: (error: unknown, context?: string) => void) {
+  const fallBack = async (error: unknown) => {
+    const cached = source.cacheKey ? await readCachedConfig(source.cacheKey, now()) : undefined;
+    const prepared = cached === undefined ? null : prepareConfig(cached, now).prepared;
+    report(error, prepared ? 'using the last valid config' : undefined);
+    return prepared ? { raw: cached, prepared, errors: [], fromCache: true } : null;
+  };
+  let raw: unknown;
+  try {
+    raw = await source.load();
+  } catch (error) {
+    return fallBack(error);
+  }
+  const { prepared, errors } = prepareConfig(raw, now);
+  if (!prepared) return fallBack(errors[errors.length - 1]);
+  errors.forEach((error) => report(error));
+  return { raw, prepared, errors, fromCache: false };
 }
 
 function findRejectedCampaigns(raw: unknown, errors: ConfigError[]): Session['rejected'] {

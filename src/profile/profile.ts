@@ -13,7 +13,14 @@ export interface CampaignHistory {
   convertedAt?: number;
 }
 
-/** The visitor profile as stored in IndexedDB. Bounded: lists are capped. */
+/** A session's first-touch campaign parameters. */
+export interface Utm {
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+}
+
+/** The visitor profile as stored in IndexedDB. Bounded: lists and records are capped. */
 export interface Profile {
   /** Schema version of this record. */
   v: number;
@@ -35,6 +42,10 @@ export interface Profile {
   lastPurchaseAt: number | null;
   viewedProducts: string[];
   viewedCategories: string[];
+  /** How often each category was viewed, for `topCategory`; capped, least viewed evicted. */
+  categoryViews: Record<string, number>;
+  /** This session's first touch; null until the session's first page view is recorded. */
+  sessionUtm: Utm | null;
   cartItems: string[];
   cartValue: number;
   events: Record<string, number>;
@@ -46,14 +57,14 @@ export interface Profile {
 }
 
 /** The schema version this SDK writes. */
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 
 /** A fresh anonymous profile. */
 export function createProfile(now: number, id = createVisitorId()): Profile {
   return {
     v: PROFILE_VERSION, id, firstSeen: now, lastSeen: null, lastActive: now, sessionStart: now,
     sessions: 1, pageViews: 0, sessionPageViews: 0, productViews: 0, cartAdds: 0, purchases: 0,
-    totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], cartItems: [], cartValue: 0,
+    totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], categoryViews: {}, sessionUtm: null, cartItems: [], cartValue: 0,
     events: {}, traits: {}, campaigns: {}, sessionShown: 0, lastShownAt: null,
   };
 }

@@ -1,9 +1,9 @@
 import type { TrackProps, TraitValue } from '../types';
-import type { CampaignHistory, Profile } from './profile';
+import type { CampaignHistory, Profile, Utm } from './profile';
 
 /** Something that changes the profile. */
 export type ProfileEvent =
-  | { type: 'page' }
+  | { type: 'page'; utm?: Utm }
   | { type: 'track'; name: string; props?: TrackProps }
   | { type: 'identify'; traits: Record<string, TraitValue> }
   | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion'; campaign: string; variant: string };
@@ -12,7 +12,9 @@ export type ProfileEvent =
 export const SESSION_TIMEOUT_MS = 30 * 60_000;
 
 /** Caps that keep the stored profile small whatever the visitor does (SPEC §5). */
-export const LIMITS = { viewedProducts: 50, viewedCategories: 20, cartItems: 100, events: 200, traits: 100, campaigns: 200, nameLength: 100, traitLength: 200 };
+export const LIMITS = { viewedProducts: 50, viewedCategories: 20, categoryViews: 50, cartItems: 100, events: 200, traits: 100, campaigns: 200, nameLength: 100, traitLength: 200 };
+
+const NO_UTM: Utm = { utmSource: null, utmMedium: null, utmCampaign: null };
 
 /** Applies one event to a profile and returns the new profile; the input is not modified. Pure. */
 export function recordEvent(previous: Profile, event: ProfileEvent, now: number): Profile {
@@ -21,6 +23,7 @@ export function recordEvent(previous: Profile, event: ProfileEvent, now: number)
     case 'page':
       profile.pageViews++;
       profile.sessionPageViews++;
+      profile.sessionUtm ??= { ...NO_UTM, ...event.utm };
       break;
     case 'track':
       recordTrack(profile, event.name, event.props ?? {}, now);
@@ -48,6 +51,7 @@ function continueSession(previous: Profile, now: number): Profile {
     profile.sessionStart = now;
     profile.sessionPageViews = 0;
     profile.sessionShown = 0;
+    profile.sessionUtm = null;
   }
   profile.lastActive = Math.max(now, previous.lastActive);
   return profile;
@@ -60,10 +64,10 @@ function recordTrack(profile: Profile, name: string, props: TrackProps, now: num
     case 'view_item':
       profile.productViews++;
       if (id) profile.viewedProducts = pushFront(profile.viewedProducts, id, LIMITS.viewedProducts);
-      if (category) profile.viewedCategories = pushFront(profile.viewedCategories, category, LIMITS.viewedCategories);
+      if (category) recordCategoryView(profile, category);
       return;
     case 'view_item_list':
-      if (category) profile.viewedCategories = pushFront(profile.viewedCategories, category, LIMITS.viewedCategories);
+      if (category) recordCategoryView(profile, category);
       return;
     case 'add_to_cart':
       profile.cartAdds++;
@@ -83,8 +87,7 @@ function recordTrack(profile: Profile, name: string, props: TrackProps, now: num
       return;
     default:
       if (name.length > LIMITS.nameLength) return;
-      profile.events = { ...profile.events, [name]: (Object.prototype.hasOwnProperty.call(profile.events, name) ? profile.events[name] : 0) + 1 };
-      profile.events = evictLeastUsed(profile.events, LIMITS.events, name);
+      profile.events = countOnce(profile.events, name, LIMITS.events);
   }
 }
 
@@ -112,6 +115,17 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
   }
   const campaigns = { ...profile.campaigns, [event.campaign]: history };
   profile.campaigns = keepNewest(campaigns, LIMITS.campaigns);
+}
+
+function recordCategoryView(profile: Profile, category: string): void {
+  profile.viewedCategories = pushFront(profile.viewedCategories, category, LIMITS.viewedCategories);
+  profile.categoryViews = countOnce(profile.categoryViews, category, LIMITS.categoryViews);
+}
+
+/** Adds one to a bounded counter record, evicting the least counted name beyond `cap`. */
+function countOnce(counts: Record<string, number>, name: string, cap: number): Record<string, number> {
+  const next = { ...counts, [name]: (Object.prototype.hasOwnProperty.call(counts, name) ? counts[name] : 0) + 1 };
+  return evictLeastUsed(next, cap, name);
 }
 
 function pushFront(list: string[], item: string, cap: number): string[] {

@@ -1,5 +1,6 @@
-import { createProfile, PROFILE_VERSION, type Profile } from './profile';
+import { createProfile, type Profile, type Utm } from './profile';
 import { isPlainObject } from '../lib/is-plain-object';
+import { migrateProfile } from './migrate';
 
 /**
  * Turns whatever was stored into a valid profile, field by field: a field of the wrong type
@@ -7,22 +8,24 @@ import { isPlainObject } from '../lib/is-plain-object';
  * fresh value, a bad entry of a list or keyed record (one trait, one category) is dropped alone, and
  * everything valid is kept. Returns null when nothing usable was stored.
  */
-export function reviveProfile(stored: unknown, now: number): Profile | null {
-  if (!isPlainObject(stored) || typeof stored.id !== 'string' || stored.id === '') return null;
-  const fresh = createProfile(now, stored.id);
+export function reviveProfile(raw: unknown, now: number): Profile | null {
+  if (!isPlainObject(raw) || typeof raw.id !== 'string' || raw.id === '') return null;
+  const stored = migrateProfile(raw);
+  const fresh = createProfile(now, raw.id);
   const revived: Record<string, unknown> = { ...fresh };
   for (const [key, freshValue] of Object.entries(fresh)) {
     const value = stored[key];
-    if (!isSameShape(value, freshValue)) continue;
-    if (Array.isArray(value)) revived[key] = value.filter((item) => typeof item === 'string');
+    if (!isSameShape(value, freshValue, key)) continue;
+    if (key === 'sessionUtm') revived[key] = value === null ? null : reviveUtm(value as Record<string, unknown>);
+    else if (Array.isArray(value)) revived[key] = value.filter((item) => typeof item === 'string');
     else revived[key] = ENTRY_CHECKS[key] ? keepValidEntries(value as Record<string, unknown>, ENTRY_CHECKS[key]) : value;
   }
-  revived.v = typeof stored.v === 'number' ? stored.v : PROFILE_VERSION;
+  revived.v = stored.v;
   return revived as unknown as Profile;
 }
 
-function isSameShape(value: unknown, fresh: unknown): boolean {
-  if (fresh === null) return value === null || isFiniteNumber(value);
+function isSameShape(value: unknown, fresh: unknown, key: string): boolean {
+  if (fresh === null) return value === null || (key === 'sessionUtm' ? isPlainObject(value) : isFiniteNumber(value));
   if (typeof fresh === 'number') return isFiniteNumber(value);
   if (typeof fresh === 'string') return typeof value === 'string';
   if (Array.isArray(fresh)) return Array.isArray(value);
@@ -33,9 +36,15 @@ function isSameShape(value: unknown, fresh: unknown): boolean {
 const ENTRY_CHECKS: Record<string, (entry: unknown) => boolean> = {
   events: isFiniteNumber,
   traits: (v) => typeof v === 'string' || typeof v === 'boolean' || isFiniteNumber(v),
+  categoryViews: isFiniteNumber,
   campaigns: (history) => isPlainObject(history) && isFiniteNumber(history.impressions)
     && Object.values(history).every((v) => isFiniteNumber(v) || typeof v === 'string'),
 };
+
+function reviveUtm(stored: Record<string, unknown>): Utm {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return { utmSource: text(stored.utmSource), utmMedium: text(stored.utmMedium), utmCampaign: text(stored.utmCampaign) };
+}
 
 function keepValidEntries(record: Record<string, unknown>, isValid: (entry: unknown) => boolean): Record<string, unknown> {
   const kept: Record<string, unknown> = {};

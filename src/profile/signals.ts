@@ -16,6 +16,7 @@ export function readBehaviourSignals(profile: Profile, now: number): Record<stri
     sessionSeconds: Math.max(0, Math.floor((now - profile.sessionStart) / 1000)),
     viewedProducts: profile.viewedProducts,
     viewedCategories: profile.viewedCategories,
+    topCategory: findTopCategory(profile),
     cartItems: profile.cartItems,
     cartValue: profile.cartValue,
     totalSpent: profile.totalSpent,
@@ -23,4 +24,20 @@ export function readBehaviourSignals(profile: Profile, now: number): Record<stri
     events: profile.events,
     traits: profile.traits,
   };
+}
+
+/** The most viewed category; of equally viewed ones, the most recently viewed. */
+function findTopCategory({ categoryViews, viewedCategories }: Profile): string | null {
+  let top: string | null = null;
+  for (const [category, views] of Object.entries(categoryViews)) {
+    const better = top === null || views > categoryViews[top]
+      || (views === categoryViews[top] && rank(viewedCategories, category) < rank(viewedCategories, top));
+    if (better) top = category;
+  }
+  return top;
+}
+
+function rank(recent: string[], category: string): number {
+  const index = recent.indexOf(category);
+  return index < 0 ? Infinity : index;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { createStore, get, set } from 'idb-keyval';
-import { openProfileStore, OPEN_TIMEOUT_MS, type ProfileStore } from './store';
+import { openProfileStore, type ProfileStore } from './store';
+import { OPEN_TIMEOUT_MS } from './database';
 import { createProfile } from './profile';
 import type { ProfileEvent } from './record';
 
@@ -15,13 +15,38 @@ function open(options: Partial<Parameters<typeof openProfileStore>[0]> = {}): Pr
   return openProfileStore({ persistent: true, now: () => T0, onError: () => {}, ...options });
 }
 
-/** What is stored in the `segmint` database, read the way another tab would. */
-function readStored(): Promise<Record<string, unknown> | undefined> {
-  return get('profile', createStore('segmint', 'profile'));
+/**
+ * Runs one request against the `segmint` database the way another tab would, closing the
+ * connection afterwards (an open connection would block segmint erasing the database).
+ */
+function inDatabase<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('segmint');
+    request.onupgradeneeded = () => request.result.createObjectStore('data');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction('data', mode);
+      const result = run(tx.objectStore('data'));
+      tx.oncomplete = () => {
+        db.close();
+        resolve(result.result);
+      };
+      tx.onabort = () => {
+        db.close();
+        reject(tx.error);
+      };
+    };
+  });
 }
 
-function writeStored(value: unknown): Promise<void> {
-  return set('profile', value, createStore('segmint', 'profile'));
+/** What is stored in the `segmint` database, read the way another tab would. */
+function readStored(): Promise<Record<string, unknown> | undefined> {
+  return inDatabase('readonly', (store) => store.get('profile'));
+}
+
+async function writeStored(value: unknown): Promise<void> {
+  await inDatabase('readwrite', (store) => store.put(value, 'profile'));
 }
 
 async function databaseNames(): Promise<string[]> {

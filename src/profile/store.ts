@@ -1,139 +1,202 @@
-import { createStore, get, update, del, type UseStore } from 'idb-keyval';
 import { createProfile, PROFILE_VERSION, type Profile } from './profile';
 import { recordEvent, type ProfileEvent } from './record';
 import { reviveProfile } from './revive';
-import { withTimeout } from '../lib/with-timeout';
+import { trimProfile } from './trim';
+import { openDatabase, deleteDatabase, hasDatabase, type Database } from './database';
+import { createTabChannel, type TabChannel } from './tab-channel';
 
 /** The visitor's profile: always in memory, and in IndexedDB when allowed and working. */
 export interface ProfileStore {
-  /** The current profile (a copy is the caller's job: treat it as read-only). */
+  /** The current profile (treat it as read-only). */
   read(): Profile;
   /** Applies an event atomically (one IndexedDB read-modify-write transaction) and returns the new profile. */
   record(event: ProfileEvent): Promise<Profile>;
-  /** Starts storing (consent granted) or erases what is stored and keeps to memory (withdrawn). */
+  /** Starts storing (consent granted) or erases everything stored and keeps to memory (withdrawn). */
   setPersistent(persistent: boolean): Promise<void>;
-  /** Erases the stored profile and starts a fresh anonymous one. */
+  /** True while the profile is being stored in IndexedDB. */
+  isPersistent(): boolean;
+  /** Erases everything stored and starts a fresh anonymous profile. */
   forget(): Promise<void>;
+  /** Stops listening to other tabs and to visibility changes. */
+  close(): void;
 }
 
-/** Safari 14 can leave `indexedDB.open` pending forever; after this long we use memory (RELIABILITY §19). */
-export const OPEN_TIMEOUT_MS = 3000;
-const DATABASE = 'segmint';
 const KEY = 'profile';
-/** Events kept while waiting for consent, replayed into the stored profile once it is granted. */
+/** Events kept while waiting for consent or for a broken connection, replayed when storing resumes. */
 const MAX_PENDING = 500;
 
 /**
- * Opens the profile store. Never rejects: when IndexedDB is missing, blocked, hanging or broken
- * it reports through `onError` once and keeps the profile in memory for the page.
+ * Opens the profile store. Never rejects: when IndexedDB is missing, blocked, hanging, full or
+ * broken it reports through `onError` once and keeps the profile in memory for the page.
+ * Other tabs' writes are picked up through a BroadcastChannel.
  */
 export async function openProfileStore(options: {
   persistent: boolean;
   now: () => number;
   onError: (message: string, cause?: unknown) => void;
+  /** Called when another tab changed the profile and this tab has re-read it. */
+  onChange?: (profile: Profile) => void;
 }): Promise<ProfileStore> {
   const { now, onError } = options;
+  let persistent = options.persistent;
   let memory = createProfile(now());
-  let idb: UseStore | null = null;
+  let db: Database | null = null;
+  /** Events recorded in memory only, oldest first: before consent, or while IndexedDB was failing. */
   let pending: [ProfileEvent, number][] = [];
+  let failing = false;
+  const channel: TabChannel = createTabChannel((message) => {
+    if (message === 'changed') void refresh();
+    else if (message === 'erased') {
+      // Another tab withdrew consent: writing now would recreate what it erased.
+      persistent = false;
+      db = null;
+      memory = createProfile(now());
+    } else if (message === 'forgotten') memory = createProfile(now());
+  });
 
-  const fallBackToMemory = (message: string, cause?: unknown) => {
-    if (idb) onError(`${message}; keeping the profile in memory for this page`, cause);
-    idb = null;
+  const report = (message: string, cause?: unknown) => {
+    if (failing) return;
+    failing = true;
+    onError(`${message}; keeping the profile in memory for this page`, cause);
   };
 
   const connect = async (): Promise<void> => {
-    if (typeof indexedDB === 'undefined' || !indexedDB) {
-      onError('IndexedDB is not available; keeping the profile in memory for this page');
-      return;
-    }
     try {
-      const store = createStore(DATABASE, KEY);
-      const stored = await withTimeout(get(KEY, store), OPEN_TIMEOUT_MS, 'opening IndexedDB');
-      idb = store;
-      const revived = reviveProfile(stored, now());
+      db = await openDatabase();
+      const revived = reviveProfile(await db.get(KEY), now());
       if (revived) memory = revived;
+      failing = false;
     } catch (error) {
-      idb = null;
-      onError('IndexedDB could not be opened; keeping the profile in memory for this page', error);
+      db = null;
+      report(describeOpenFailure(error), error);
+    }
+  };
+
+  const refresh = async (): Promise<void> => {
+    if (!db) return;
+    try {
+      const revived = reviveProfile(await db.get(KEY), now());
+      if (revived) memory = revived;
+      options.onChange?.(memory);
+    } catch {
+      // The next write re-reads anyway.
     }
   };
 
   /**
    * Applies events to the stored profile in one read-modify-write transaction. With
-   * `inMemoryAlready` (consent just granted), memory holds them already: it is stored as it is
-   * when nothing was stored before, else the events are replayed onto what was stored.
+   * `inMemoryAlready` (consent just granted, or a retry), memory holds them already: it is
+   * stored as it is when nothing was stored before, else they are replayed onto what was stored.
    */
-  const write = async (events: [ProfileEvent, number][], inMemoryAlready = false): Promise<void> => {
-    const store = idb;
-    if (!store) return;
-    let next = memory;
-    try {
-      await withTimeout(update(KEY, (stored: unknown) => {
+  const write = async (events: [ProfileEvent, number][], inMemoryAlready: boolean): Promise<void> => {
+    const apply = (base: Profile) => events.reduce((profile, [event, at]) => recordEvent(profile, event, at), base);
+    const attempt = async (shrink: boolean) => {
+      let next = memory;
+      await db!.update(KEY, (stored: unknown) => {
         const revived = reviveProfile(stored, now());
-        const base = revived ?? memory;
-        next = !revived && inMemoryAlready ? memory : events.reduce((profile, [event, at]) => recordEvent(profile, event, at), base);
+        next = !revived && inMemoryAlready ? memory : apply(revived ?? memory);
+        if (shrink) next = trimProfile(next);
         // A record from a newer SDK is used read-only: never downgrade what it wrote.
-        return base.v > PROFILE_VERSION ? stored : next;
-      }, store), OPEN_TIMEOUT_MS, 'writing the profile');
-      memory = next;
+        return (revived?.v ?? 0) > PROFILE_VERSION ? stored : next;
+      });
+      return next;
+    };
+    try {
+      try {
+        memory = await attempt(false);
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        // Full disk: store a trimmed profile once; the previous record stays readable if even that fails.
+        memory = await attempt(true);
+      }
+      if (pending.length && !inMemoryAlready) pending = [];
+      channel.post('changed');
     } catch (error) {
-      if (!inMemoryAlready) memory = events.reduce((profile, [event, at]) => recordEvent(profile, event, at), memory);
-      fallBackToMemory('the profile could not be saved', error);
+      if (!inMemoryAlready) {
+        memory = apply(memory);
+        remember(events);
+      }
+      report(isQuotaError(error) ? 'storage is full' : 'the profile could not be saved', error);
     }
   };
 
-  if (options.persistent) await connect();
+  const remember = (events: [ProfileEvent, number][]) => {
+    pending = [...pending, ...events].slice(-MAX_PENDING);
+  };
+
+  /** After a failed write, try once more when the visitor comes back to the tab: no retry storm. */
+  const retryWhenVisible = () => {
+    if (!persistent || !pending.length || document.visibilityState !== 'visible') return;
+    const replay = pending;
+    pending = [];
+    failing = false;
+    void (db ? write(replay, true) : connect().then(() => (db ? write(replay, true) : remember(replay))));
+  };
+  const hasDocument = typeof document !== 'undefined';
+  if (hasDocument) document.addEventListener('visibilitychange', retryWhenVisible);
+
+  if (persistent) await connect();
+
+  const erase = async (broadcast: 'erased' | 'forgotten') => {
+    const open = db;
+    db = null;
+    channel.post(broadcast);
+    try {
+      if (open) await open.erase();
+      else if (await hasDatabase()) await deleteDatabase();
+    } catch (error) {
+      onError('the stored profile could not be erased', error);
+    }
+  };
 
   return {
     read: () => memory,
     async record(event) {
       const at = now();
-      if (idb) {
-        await write([[event, at]]);
-      } else {
+      if (db) await write([[event, at]], false);
+      else {
         memory = recordEvent(memory, event, at);
-        if (!options.persistent && pending.length < MAX_PENDING) pending.push([event, at]);
+        remember([[event, at]]);
       }
       return memory;
     },
-    async setPersistent(persistent) {
-      if (persistent === options.persistent && (idb || !persistent)) return;
-      options.persistent = persistent;
-      if (persistent) {
+    async setPersistent(next) {
+      if (next === persistent && (db || !next)) return;
+      persistent = next;
+      if (next) {
         const replay = pending;
         pending = [];
         await connect();
-        if (idb) await write(replay, true);
+        if (db) await write(replay, true);
       } else {
         pending = [];
-        await erase();
+        await erase('erased');
       }
     },
+    isPersistent: () => !!db,
     async forget() {
-      await erase();
+      await erase('forgotten');
+      pending = [];
       memory = createProfile(now());
+      // The fresh profile is stored with its first event, like a first visit's.
+      if (persistent) await connect();
+    },
+    close() {
+      channel.close();
+      if (hasDocument) document.removeEventListener('visibilitychange', retryWhenVisible);
     },
   };
+}
 
-  async function erase(): Promise<void> {
-    const store = idb ?? (options.persistent ? null : await existingStore());
-    if (!options.persistent) idb = null;
-    if (!store) return;
-    try {
-      await withTimeout(del(KEY, store), OPEN_TIMEOUT_MS, 'erasing the profile');
-    } catch (error) {
-      onError('the stored profile could not be erased', error);
-    }
-  }
+function isQuotaError(error: unknown): boolean {
+  const err = error as { name?: string; inner?: { name?: string } } | null;
+  // Chrome surfaces a full disk as an AbortError whose transaction carries the QuotaExceededError.
+  return err?.name === 'QuotaExceededError' || /quota/i.test(String((error as Error)?.message ?? ''));
+}
 
-  /** The store only if the database already exists: erasing must not create it. */
-  async function existingStore(): Promise<UseStore | null> {
-    try {
-      const databases = await indexedDB.databases?.();
-      return databases?.some((db) => db.name === DATABASE) ? createStore(DATABASE, KEY) : null;
-    } catch {
-      return null;
-    }
-  }
+function describeOpenFailure(error: unknown): string {
+  const message = (error as Error)?.message ?? '';
+  if (/not available/.test(message)) return 'IndexedDB is not available';
+  if (/timed out/.test(message)) return 'IndexedDB did not open within 3 seconds (blocked or hanging)';
+  return 'IndexedDB could not be opened';
 }

@@ -1,0 +1,27 @@
+import { openDatabase, hasDatabase } from '../profile/database';
+import { isPlainObject } from '../lib/is-plain-object';
+
+/** A cached config older than this is not trusted any more. */
+export const CONFIG_CACHE_TTL_MS = 30 * 86_400_000;
+const KEY_PREFIX = 'config:';
+
+/**
+ * The last valid config fetched from `source`, for when fetching fails (RELIABILITY §45); undefined
+ * when there is none or it expired. Never creates the database.
+ */
+export async function readCachedConfig(source: string, now: number): Promise<unknown> {
+  try {
+    if (!(await hasDatabase())) return undefined;
+    const entry = await (await openDatabase()).get(KEY_PREFIX + source);
+    if (!isPlainObject(entry) || typeof entry.savedAt !== 'number' || now - entry.savedAt > CONFIG_CACHE_TTL_MS) return undefined;
+    return entry.config;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers a config that loaded and validated; call only when storing is allowed. */
+export async function saveCachedConfig(source: string, config: unknown, now: number): Promise<void> {
+  const db = await openDatabase();
+  await db.update(KEY_PREFIX + source, () => ({ savedAt: now, config }));
+}
