@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { watchDataLayer } from './data-layer';
 
-type Layer = unknown[] & { push: (...entries: unknown[]) => unknown };
+type Layer = Omit<unknown[], 'push'> & { push: (...entries: unknown[]) => unknown };
 
 /** A window with only what the bridge reads, and a record of what it tracked. */
-function setUp(entries: unknown[] = [], withLayer = true) {
+function setUp(entries: unknown[] | Layer = [], withLayer = true) {
   const win = (withLayer ? { dataLayer: entries } : {}) as unknown as Window & { dataLayer: Layer };
   const tracked: [string, Record<string, unknown>][] = [];
   const errors: unknown[] = [];

@@ -8,6 +8,7 @@ import { didYouMean } from '../lib/nearest';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
 import { checkKnownKeys, isValidLocale } from '../rules/config-checks';
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { checkProductIds } from './catalog';
 
 /** A variant with everything it inherits from its campaign resolved. */
@@ -68,7 +69,9 @@ export function prepareCampaign(raw: unknown, at: string, order: number, context
   if (!isPlainObject(raw)) throw new ConfigError(at, `a campaign must be an object, got ${describe(raw)}`);
   checkKnownKeys(raw, CAMPAIGN_FIELDS, at, 'campaign');
   const campaign = raw as unknown as Campaign;
-  if (typeof campaign.id !== 'string' || campaign.id === '') throw new ConfigError(joinPointer(at, 'id'), 'a campaign needs a non-empty string "id"');
+  if (typeof campaign.id !== 'string' || campaign.id === '' || FORBIDDEN_KEYS.has(campaign.id)) {
+    throw new ConfigError(joinPointer(at, 'id'), 'a campaign needs a non-empty string "id" (and not "__proto__", "constructor" or "prototype")');
+  }
   const content = checkContent(campaign.content, joinPointer(at, 'content'), defaultLocale, true);
   const layout = checkLayout(campaign.layout, joinPointer(at, 'layout'));
   const cta = checkCta(campaign.cta, joinPointer(at, 'cta'));

@@ -1,5 +1,6 @@
 import type { TrackProps, TraitValue } from '../types';
 import type { CampaignHistory, Profile, Utm } from './profile';
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 
 /** Something that changes the profile. */
 export type ProfileEvent =
@@ -31,7 +32,7 @@ export function recordEvent(previous: Profile, event: ProfileEvent, now: number)
     case 'identify':
       profile.traits = { ...profile.traits };
       for (const [name, value] of Object.entries(event.traits)) {
-        if (isTraitValue(value) && name.length <= LIMITS.nameLength) profile.traits[name] = typeof value === 'string' ? value.slice(0, LIMITS.traitLength) : value;
+        if (isTraitValue(value) && isStorableName(name)) profile.traits[name] = typeof value === 'string' ? value.slice(0, LIMITS.traitLength) : value;
       }
       profile.traits = keepNewest(profile.traits, LIMITS.traits);
       break;
@@ -86,7 +87,7 @@ function recordTrack(profile: Profile, name: string, props: TrackProps, now: num
       profile.cartValue = 0;
       return;
     default:
-      if (name.length > LIMITS.nameLength) return;
+      if (!isStorableName(name)) return;
       profile.events = countOnce(profile.events, name, LIMITS.events);
   }
 }
@@ -124,8 +125,13 @@ function recordCategoryView(profile: Profile, category: string): void {
 
 /** Adds one to a bounded counter record, evicting the least counted name beyond `cap`. */
 function countOnce(counts: Record<string, number>, name: string, cap: number): Record<string, number> {
-  const next = { ...counts, [name]: (Object.prototype.hasOwnProperty.call(counts, name) ? counts[name] : 0) + 1 };
-  return evictLeastUsed(next, cap, name);
+  const isNew = !Object.prototype.hasOwnProperty.call(counts, name);
+  const victim = isNew ? findLeastUsed(counts, cap) : undefined;
+  // One pass that copies, drops the victim and counts: this runs on every tracked event.
+  const next: Record<string, number> = {};
+  for (const key of Object.keys(counts)) if (key !== victim) next[key] = counts[key];
+  next[name] = (isNew ? 0 : counts[name]) + 1;
+  return next;
 }
 
 function pushFront(list: string[], item: string, cap: number): string[] {
@@ -139,19 +145,24 @@ function keepNewest<T>(record: Record<string, T>, cap: number): Record<string, T
   return Object.fromEntries(keys.slice(keys.length - cap).map((key) => [key, record[key]]));
 }
 
-/** Drops the least tracked event names beyond `cap`, never the one just tracked. */
-function evictLeastUsed(counts: Record<string, number>, cap: number, keep: string): Record<string, number> {
+/** When a new name would exceed `cap`, the least counted name, to make room (the oldest of equals). */
+function findLeastUsed(counts: Record<string, number>, cap: number): string | undefined {
   const names = Object.keys(counts);
-  if (names.length <= cap) return counts;
-  const victim = names.filter((name) => name !== keep).reduce((a, b) => (counts[b] < counts[a] ? b : a));
-  const { [victim]: _dropped, ...rest } = counts;
-  return rest;
+  if (names.length < cap) return undefined;
+  let victim = names[0];
+  for (const name of names) if (counts[name] < counts[victim]) victim = name;
+  return victim;
 }
 
 /** A product id or category as stored: text of bounded length, so the profile stays small. */
 function readName(value: unknown): string | undefined {
   const name = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  return typeof name === 'string' && name !== '' && name.length <= LIMITS.nameLength ? name : undefined;
+  return typeof name === 'string' && isStorableName(name) ? name : undefined;
+}
+
+/** Names become keys of stored records: bounded, and never one that reaches a prototype. */
+function isStorableName(name: string): boolean {
+  return name !== '' && name.length <= LIMITS.nameLength && !FORBIDDEN_KEYS.has(name);
 }
 
 function lineValue(props: TrackProps): number {

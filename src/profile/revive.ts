@@ -1,6 +1,7 @@
 import { createProfile, type Profile, type Utm } from './profile';
 import { isPlainObject } from '../lib/is-plain-object';
 import { migrateProfile } from './migrate';
+import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 
 /**
  * Turns whatever was stored into a valid profile, field by field: a field of the wrong type
@@ -48,7 +49,7 @@ function reviveUtm(stored: Record<string, unknown>): Utm {
 
 function keepValidEntries(record: Record<string, unknown>, isValid: (entry: unknown) => boolean): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(record)) if (isValid(entry)) kept[key] = entry;
+  for (const [key, entry] of Object.entries(record)) if (isValid(entry) && !FORBIDDEN_KEYS.has(key)) kept[key] = entry;
   return kept;
 }
 

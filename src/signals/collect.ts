@@ -2,8 +2,12 @@ import type { Signals } from '../rules/signals';
 import type { Profile } from '../profile/profile';
 import { readBehaviourSignals } from '../profile/signals';
 import { collectLocaleSignals } from './locale';
+import { detectCurrency } from './currency';
 import { collectDeviceSignals } from './device';
-import { collectPageSignals } from './page';
+import { collectPageSignals, readLocation } from './page';
+import { classifyReferrer, readReferrerHost } from './referrer';
+import { readUtm, type Utm } from './utm';
+import { collectTimeSignals, readTimeZone } from './time';
 
 /** What the host told us (`data-*` attributes or npm options) and what the config says. */
 export interface SignalHints {
@@ -15,16 +19,38 @@ export interface SignalHints {
   pageTypes: [string, ((path: string) => boolean)[]][];
   /** The URL `page(url)` was given, for SPAs that record a page before the location changes. */
   url?: string;
+  /**
+   * This session's first-touch UTM values, kept by the profile. When given they are the UTM
+   * signals and decide `referrerType`'s medium, even when all null (the session began without a
+   * campaign link); when absent, the current URL's are used.
+   */
+  sessionUtm?: Utm;
 }
 
 /** All signals of SPEC §3 for this page and visitor, in the shape conditions read. */
 export function collectSignals(win: Window, hints: SignalHints, profile: Profile, now: number): Signals {
-  const locale = collectLocaleSignals(hints, win.navigator.languages ?? [win.navigator.language], hints.defaultLocale);
+  const doc = win.document;
+  const timezone = readTimeZone();
+  const location = readLocation(doc, hints.url);
+  const nav = win.navigator;
+  // Some browsers leave `languages` empty (embedded webviews); `language` still says something.
+  const preferred = nav.languages?.length ? nav.languages : [nav.language];
+  const locale = collectLocaleSignals(hints, preferred, hints.defaultLocale, timezone);
+  const utm = hints.sessionUtm ?? readUtm(location);
+  const referrer = readReferrerHost(doc.referrer);
   return {
     ...locale,
-    currency: normalizeCurrency(hints.currency) ?? hints.defaultCurrency ?? 'USD',
+    timezone,
+    currency: detectCurrency(hints.currency, doc, locale.country, hints.defaultCurrency),
     ...collectDeviceSignals(win),
-    ...collectPageSignals(win.document, hints.pageTypes, new Date(now), hints.url),
+    ...collectPageSignals(doc, location, hints.pageTypes),
+    referrer,
+    referrerType: classifyReferrer(referrer, location.hostname, utm.utmMedium ?? null),
+    // Picked one by one (and null for undefined) so a stored record's extra fields never leak in.
+    utmSource: utm.utmSource ?? null,
+    utmMedium: utm.utmMedium ?? null,
+    utmCampaign: utm.utmCampaign ?? null,
+    ...collectTimeSignals(new Date(now)),
     ...readBehaviourSignals(profile, now),
   };
 }
@@ -33,8 +59,4 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
 export function listPreferredLocales(signals: Signals): string[] {
   const languages = Array.isArray(signals.languages) ? (signals.languages as string[]) : [];
   return [...new Set([String(signals.locale), ...languages])];
-}
-
-function normalizeCurrency(currency: string | undefined): string | undefined {
-  return currency && /^[a-z]{3}$/i.test(currency.trim()) ? currency.trim().toUpperCase() : undefined;
 }

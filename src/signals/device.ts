@@ -24,7 +24,8 @@ export function collectDeviceSignals(win: Window): DeviceSignals {
   const nav = win.navigator;
   const hints = (nav as Navigator & { userAgentData?: ClientHints }).userAgentData;
   const ua = nav.userAgent || '';
-  const matches = (query: string) => !!win.matchMedia?.(query).matches;
+  // Firefox before 62 returns null from matchMedia inside a hidden iframe; some webviews lack it.
+  const matches = (query: string) => !!win.matchMedia?.(query)?.matches;
   const coarse = matches('(pointer: coarse)');
   const touch = coarse || (nav.maxTouchPoints ?? 0) > 0;
   const viewportWidth = win.innerWidth || win.document.documentElement.clientWidth || 0;

@@ -1,3 +1,5 @@
+import { detectCountry } from './country';
+
 /** Locale signals: what the visitor reads and where they probably are. */
 export interface LocaleSignals {
   locale: string;
@@ -8,16 +10,22 @@ export interface LocaleSignals {
 
 /**
  * Reads the locale from the host's hint (`data-locale`) or the browser's preferences, canonicalized
- * (`de-at` → `de-AT`); malformed tags such as `en_US` are skipped rather than trusted.
+ * (`de-at` → `de-AT`); malformed tags such as `en_US` are skipped rather than trusted. `timeZone`
+ * is the visitor's IANA zone, the last resort for the country.
  */
-export function collectLocaleSignals(hint: { locale?: string; country?: string }, preferred: readonly string[], fallback: string): LocaleSignals {
+export function collectLocaleSignals(
+  hint: { locale?: string; country?: string },
+  preferred: readonly string[],
+  fallback: string,
+  timeZone: string,
+): LocaleSignals {
   const languages = unique(preferred.map(canonicalizeLocale).filter((tag): tag is string => !!tag));
   const locale = canonicalizeLocale(hint.locale) ?? languages[0] ?? canonicalizeLocale(fallback) ?? 'en';
   return {
     locale,
     language: locale.split('-')[0],
     languages: languages.length ? languages : [locale],
-    country: normalizeCountry(hint.country) ?? findRegion(locale),
+    country: detectCountry(hint.country, locale, timeZone),
   };
 }
 
@@ -28,19 +36,6 @@ export function canonicalizeLocale(tag: unknown): string | undefined {
     return Intl.getCanonicalLocales(tag.trim())[0];
   } catch {
     return undefined;
-  }
-}
-
-function normalizeCountry(country: string | undefined): string | null {
-  return country && /^[a-z]{2}$/i.test(country.trim()) ? country.trim().toUpperCase() : null;
-}
-
-function findRegion(locale: string): string | null {
-  try {
-    const region = new Intl.Locale(locale).region;
-    return region && /^[A-Z]{2}$/.test(region) ? region : null;
-  } catch {
-    return null;
   }
 }
 
