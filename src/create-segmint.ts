@@ -14,6 +14,8 @@ import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
 import { copyJson } from './lib/copy-json';
 import { fetchConfig } from './config/load-config';
+import { watchNavigation } from './navigation/history';
+import { watchDataLayer } from './bridge/data-layer';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -56,6 +58,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
   let fired: PreparedCampaign[] = [];
   let popup: OpenPopup | null = null;
   let destroyed = false;
+  let stopWatching: (() => void)[] = [];
 
   const enqueue = (task: (session: Session) => unknown): Promise<void> => {
     const run = queue.then(() => (session && !destroyed ? task(session) : undefined)).then(() => undefined, (error) => report(error));
@@ -176,11 +179,17 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
 
   const instance: Segmint = {
     start: () => {
-      started ??= startSession({ options, source: loadConfig, now, report })
+      if (started) return started;
+      // SPA navigations during start are queued like any call, and counted once ready.
+      stopWatching.push(watchNavigation(window, () => instance.page(), (error) => report(error, 'following navigation failed')));
+      started = startSession({ options, source: loadConfig, now, report })
         .then((s) => {
           if (!s || destroyed) return;
           session = s;
           armTriggers(s);
+          // After the stub queue's replay (the loader runs it right after start()), so the site's
+          // own calls come first, then what GTM collected before and after we loaded.
+          stopWatching.push(watchDataLayer(window, instance.track, (error) => report(error, 'reading the dataLayer failed')));
           emitter.emit('ready', { campaigns: s.prepared.campaigns.map((c) => c.id) });
         })
         .catch((error) => report(error, 'segmint could not start'))
@@ -228,6 +237,8 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     }),
     destroy: safely(() => {
       destroyed = true;
+      stopWatching.forEach((stop) => stop());
+      stopWatching = [];
       stopTriggers.forEach((stop) => stop());
       stopTriggers = [];
       trackListeners.clear();

@@ -215,8 +215,10 @@ describe('watchDataLayer: GA4 to SPEC §4', () => {
   });
 
   it.each([
-    [{ item_list_name: 'Tents', item_list_id: 'tents', items: [mat] }, 'Tents'],
-    [{ item_list_id: 'tents', items: [mat] }, 'tents'],
+    // The items' category wins: list names are often "Related products" or "Search results".
+    [{ item_list_name: 'Related products', item_list_id: 'related', items: [mat] }, 'Mats'],
+    [{ item_list_name: 'Tents', item_list_id: 'tents', items: [] }, 'Tents'],
+    [{ item_list_id: 'tents' }, 'tents'],
     [{ items: [mat] }, 'Mats'],
   ])('maps view_item_list to a category (%o)', (ecommerce, category) => {
     expect(readOne({ event: 'view_item_list', ecommerce })).toEqual([['view_item_list', { category }]]);
