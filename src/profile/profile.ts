@@ -48,6 +48,8 @@ export interface Profile {
   sessionUtm: Utm | null;
   cartItems: string[];
   cartValue: number;
+  /** Recent purchase transaction ids: a thank-you page reloaded, or seen in both dataLayer and track(), counts once. */
+  orderIds: string[];
   events: Record<string, number>;
   traits: Record<string, TraitValue>;
   campaigns: Record<string, CampaignHistory>;
@@ -64,7 +66,7 @@ export function createProfile(now: number, id = createVisitorId()): Profile {
   return {
     v: PROFILE_VERSION, id, firstSeen: now, lastSeen: null, lastActive: now, sessionStart: now,
     sessions: 1, pageViews: 0, sessionPageViews: 0, productViews: 0, cartAdds: 0, purchases: 0,
-    totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], categoryViews: {}, sessionUtm: null, cartItems: [], cartValue: 0,
+    totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], categoryViews: {}, sessionUtm: null, cartItems: [], cartValue: 0, orderIds: [],
     events: {}, traits: {}, campaigns: {}, sessionShown: 0, lastShownAt: null,
   };
 }

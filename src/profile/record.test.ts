@@ -344,3 +344,11 @@ describe('recordEvent: bounds and purity', () => {
     expect(start).toEqual(snapshot);
   });
 });
+
+describe('recordEvent: purchases with a transaction id', () => {
+  it('counts an order once, however often it is reported', () => {
+    const purchase = (id: string) => [{ type: 'track', name: 'purchase', props: { value: 100, currency: 'EUR', transactionId: id } }, T0] as [ProfileEvent, number];
+    const profile = after([purchase('T-1'), purchase('T-1'), purchase('T-2')]);
+    expect(profile).toMatchObject({ purchases: 2, totalSpent: 200, orderIds: ['T-2', 'T-1'] });
+  });
+});

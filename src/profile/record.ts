@@ -13,7 +13,7 @@ export type ProfileEvent =
 export const SESSION_TIMEOUT_MS = 30 * 60_000;
 
 /** Caps that keep the stored profile small whatever the visitor does (SPEC §5). */
-export const LIMITS = { viewedProducts: 50, viewedCategories: 20, categoryViews: 50, cartItems: 100, events: 200, traits: 100, campaigns: 200, nameLength: 100, traitLength: 200 };
+export const LIMITS = { viewedProducts: 50, viewedCategories: 20, categoryViews: 50, cartItems: 100, orderIds: 20, events: 200, traits: 100, campaigns: 200, nameLength: 100, traitLength: 200 };
 
 const NO_UTM: Utm = { utmSource: null, utmMedium: null, utmCampaign: null };
 
@@ -79,13 +79,17 @@ function recordTrack(profile: Profile, name: string, props: TrackProps, now: num
       if (id) profile.cartItems = profile.cartItems.filter((item) => item !== id);
       profile.cartValue = profile.cartItems.length ? Math.max(0, roundMoney(profile.cartValue - lineValue(props))) : 0;
       return;
-    case 'purchase':
+    case 'purchase': {
+      const order = readName(props.transactionId);
+      if (order && profile.orderIds.includes(order)) return;
+      if (order) profile.orderIds = pushFront(profile.orderIds, order, LIMITS.orderIds);
       profile.purchases++;
       profile.totalSpent = roundMoney(profile.totalSpent + toAmount(props.value));
       profile.lastPurchaseAt = now;
       profile.cartItems = [];
       profile.cartValue = 0;
       return;
+    }
     default:
       if (!isStorableName(name)) return;
       profile.events = countOnce(profile.events, name, LIMITS.events);

@@ -1,3 +1,5 @@
+import { createLookup } from './create-lookup';
+
 /**
  * ISO 4217 currency → the countries (ISO 3166-1 alpha-2) that use it: every country the time-zone
  * table knows plus the territories and microstates that share those currencies. Grouped by
@@ -19,15 +21,9 @@ const COUNTRIES_BY_CURRENCY: Record<string, string> = {
   ZAR: 'ZA', EGP: 'EG', NGN: 'NG', KES: 'KE', RUB: 'RU', UAH: 'UA',
 };
 
-let currencyByCountry: Map<string, string> | undefined;
+const findCurrency = createLookup(COUNTRIES_BY_CURRENCY);
 
 /** The currency a country pays in, or null when it is not in the table (or `country` is null). */
 export function findCountryCurrency(country: string | null): string | null {
-  if (!currencyByCountry) {
-    currencyByCountry = new Map();
-    for (const currency in COUNTRIES_BY_CURRENCY) {
-      for (const code of COUNTRIES_BY_CURRENCY[currency].split(' ')) currencyByCountry.set(code, currency);
-    }
-  }
-  return (country && currencyByCountry.get(country)) || null;
+  return (country && findCurrency(country)) || null;
 }

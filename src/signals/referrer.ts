@@ -1,3 +1,5 @@
+import { createLookup } from './create-lookup';
+
 /** Where the visit came from, as the `referrerType` signal names it. */
 export type ReferrerType = 'direct' | 'search' | 'social' | 'email' | 'internal' | 'other';
 
@@ -13,18 +15,18 @@ export function readReferrerHost(referrer: string): string | null {
 /**
  * `utm_medium` → referrer type. A campaign link says what it is more reliably than the referrer,
  * which mail clients and apps strip, so a known medium decides; an unknown one (`display`,
- * `affiliate`) leaves it to the host. Compared lower-cased, with spaces and `_` read as `-`.
- * After GA4's default channel groups (https://support.google.com/analytics/answer/9756891):
- *   email, e-mail                                      → email
- *   social, social-media, social-network, paid-social,
- *   paidsocial                                         → social
- *   cpc, ppc, paidsearch, paid-search, organic         → search
+ * `affiliate`, `referral`) leaves it to the host. Compared lower-cased, with spaces and `_` read
+ * as `-` (`Paid_Social` is `paid-social`). The mapping follows GA4's default channel groups
+ * (https://support.google.com/analytics/answer/9756891), reduced to our three types:
+ *   email, e-mail                                                  → email
+ *   social, social-media, social-network, paid-social, paidsocial  → social
+ *   cpc, ppc, paidsearch, paid-search, organic                     → search
  */
-const TYPE_BY_MEDIUM: Record<string, ReferrerType> = {
-  email: 'email', 'e-mail': 'email',
-  social: 'social', 'social-media': 'social', 'social-network': 'social', 'paid-social': 'social', paidsocial: 'social',
-  cpc: 'search', ppc: 'search', paidsearch: 'search', 'paid-search': 'search', organic: 'search',
-};
+const findTypeByMedium = createLookup<ReferrerType>({
+  email: 'email e-mail',
+  social: 'social social-media social-network paid-social paidsocial',
+  search: 'cpc ppc paidsearch paid-search organic',
+});
 
 /**
  * Host patterns per type: a pattern matches the host and its subdomains (`facebook.com` covers
@@ -48,7 +50,8 @@ const HOSTS: [ReferrerType, RegExp][] = [
  */
 export function classifyReferrer(referrerHost: string | null, pageHost: string, utmMedium: string | null): ReferrerType {
   const medium = utmMedium?.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  if (medium && Object.prototype.hasOwnProperty.call(TYPE_BY_MEDIUM, medium)) return TYPE_BY_MEDIUM[medium];
+  const typeByMedium = medium && findTypeByMedium(medium);
+  if (typeByMedium) return typeByMedium;
   if (!referrerHost) return 'direct';
   const from = dropWww(referrerHost.toLowerCase());
   const to = dropWww(pageHost.toLowerCase());

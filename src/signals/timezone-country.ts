@@ -1,3 +1,5 @@
+import { createLookup } from './create-lookup';
+
 /**
  * Time zone → country, for guessing where a visitor is when neither the host nor the locale says.
  * Keys are path components of IANA names (`America/Indiana/Vevay` is found by `Indiana`), so one
@@ -80,20 +82,14 @@ const ZONES_BY_COUNTRY: Record<string, string> = {
   ZA: 'Johannesburg',
 };
 
-let countryByZonePart: Map<string, string> | undefined;
+const findCountryByZonePart = createLookup(ZONES_BY_COUNTRY);
 
 /** The country a time zone most likely lies in (ISO 3166-1 alpha-2), or null when it is not in the table. */
 export function guessCountryFromTimeZone(timeZone: string): string | null {
-  if (!countryByZonePart) {
-    countryByZonePart = new Map();
-    for (const country in ZONES_BY_COUNTRY) {
-      for (const part of ZONES_BY_COUNTRY[country].split(' ')) countryByZonePart.set(part, country);
-    }
-  }
   // The most specific part first: `America/Indiana/Indianapolis` is found by its city before its state.
   const parts = String(timeZone).split('/');
   for (let i = parts.length - 1; i >= 0; i--) {
-    const country = countryByZonePart.get(parts[i]);
+    const country = findCountryByZonePart(parts[i]);
     if (country) return country;
   }
   return null;
