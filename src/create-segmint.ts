@@ -16,6 +16,7 @@ import { copyJson } from './lib/copy-json';
 import { fetchConfig } from './config/load-config';
 import { watchNavigation } from './navigation/history';
 import { watchDataLayer } from './bridge/data-layer';
+import { readUtm } from './signals/utm';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -206,7 +207,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     page: safely((url?: string) => {
       void enqueue(async (s) => {
         s.hints.url = typeof url === 'string' ? url : undefined;
-        await s.store.record({ type: 'page' });
+        await s.store.record({ type: 'page', utm: readUtm(new URL(s.hints.url ?? location.href, location.href)) });
         armTriggers(s);
       });
     }),

@@ -5,6 +5,7 @@ import { openProfileStore, type ProfileStore } from './profile/store';
 import type { SignalHints } from './signals/collect';
 import type { ConfigError } from './rules/config-error';
 import { readCachedConfig, saveCachedConfig } from './config/config-cache';
+import { readUtm } from './signals/utm';
 
 /** A started instance's state: the compiled config, the profile, and what the host told us. */
 export interface Session {
@@ -37,7 +38,7 @@ export async function startSession(context: {
     now,
     onError: (message, cause) => report(cause ?? new Error(message), cause ? message : undefined),
   });
-  await store.record({ type: 'page' });
+  await store.record({ type: 'page', utm: readUtm(location.href) });
   if (source.cacheKey && !fromCache && store.isPersistent()) {
     saveCachedConfig(source.cacheKey, raw, now()).catch(() => {
       // A config that cannot be cached still runs; the next page tries again.

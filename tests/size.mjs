@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  // The whole script-tag bundle today: decision core, Preact, popup and CSS in one file.
-  { file: 'dist/segmint.js', maxGzipBytes: 21 * 1024 },
+  // The whole script-tag bundle today: decision core (with the signal tables), Preact, popup and
+  // CSS in one file. A ratchet, not a goal: splitting the renderer into its own chunk brings the
+  // core towards 7 KB.
+  { file: 'dist/segmint.js', maxGzipBytes: 28 * 1024 },
 ];
 
 let failed = false;

@@ -3,26 +3,40 @@ import { isPlainObject } from '../lib/is-plain-object';
 import { migrateProfile } from './migrate';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 
+/** A stored record made usable, with the names of the fields that had to be reset. */
+export interface RevivedProfile {
+  profile: Profile;
+  /** Fields (or entries, as `traits.x`) that were invalid and were reset or dropped. */
+  dropped: string[];
+}
+
 /**
  * Turns whatever was stored into a valid profile, field by field: a field of the wrong type
  * (a string where a list belongs, a VNode-shaped object where text belongs) falls back to its
  * fresh value, a bad entry of a list or keyed record (one trait, one category) is dropped alone, and
- * everything valid is kept. Returns null when nothing usable was stored.
+ * everything valid is kept — even under a broken `id`, which is replaced. Returns null when
+ * nothing was stored (or nothing resembling a profile).
  */
-export function reviveProfile(raw: unknown, now: number): Profile | null {
-  if (!isPlainObject(raw) || typeof raw.id !== 'string' || raw.id === '') return null;
+export function reviveProfile(raw: unknown, now: number): RevivedProfile | null {
+  if (!isPlainObject(raw)) return null;
   const stored = migrateProfile(raw);
-  const fresh = createProfile(now, raw.id);
+  const hasId = typeof raw.id === 'string' && raw.id !== '';
+  const fresh = hasId ? createProfile(now, raw.id as string) : createProfile(now);
+  const dropped: string[] = hasId ? [] : ['id'];
   const revived: Record<string, unknown> = { ...fresh };
   for (const [key, freshValue] of Object.entries(fresh)) {
     const value = stored[key];
-    if (!isSameShape(value, freshValue, key)) continue;
+    if (key === 'id' || value === undefined) continue;
+    if (!isSameShape(value, freshValue, key)) {
+      dropped.push(key);
+      continue;
+    }
     if (key === 'sessionUtm') revived[key] = value === null ? null : reviveUtm(value as Record<string, unknown>);
-    else if (Array.isArray(value)) revived[key] = value.filter((item) => typeof item === 'string');
-    else revived[key] = ENTRY_CHECKS[key] ? keepValidEntries(value as Record<string, unknown>, ENTRY_CHECKS[key]) : value;
+    else if (Array.isArray(value)) revived[key] = keepValid(value, (item) => typeof item === 'string', key, dropped);
+    else revived[key] = ENTRY_CHECKS[key] ? keepValidEntries(value as Record<string, unknown>, ENTRY_CHECKS[key], key, dropped) : value;
   }
   revived.v = stored.v;
-  return revived as unknown as Profile;
+  return { profile: revived as unknown as Profile, dropped };
 }
 
 function isSameShape(value: unknown, fresh: unknown, key: string): boolean {
@@ -47,9 +61,18 @@ function reviveUtm(stored: Record<string, unknown>): Utm {
   return { utmSource: text(stored.utmSource), utmMedium: text(stored.utmMedium), utmCampaign: text(stored.utmCampaign) };
 }
 
-function keepValidEntries(record: Record<string, unknown>, isValid: (entry: unknown) => boolean): Record<string, unknown> {
+function keepValidEntries(record: Record<string, unknown>, isValid: (entry: unknown) => boolean, field: string, dropped: string[]): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(record)) if (isValid(entry) && !FORBIDDEN_KEYS.has(key)) kept[key] = entry;
+  for (const [key, entry] of Object.entries(record)) {
+    if (isValid(entry) && !FORBIDDEN_KEYS.has(key)) kept[key] = entry;
+    else dropped.push(`${field}.${key}`);
+  }
+  return kept;
+}
+
+function keepValid(list: unknown[], isValid: (item: unknown) => boolean, field: string, dropped: string[]): unknown[] {
+  const kept = list.filter(isValid);
+  if (kept.length < list.length) dropped.push(field);
   return kept;
 }
 

@@ -60,11 +60,24 @@ export async function openProfileStore(options: {
     onError(`${message}; keeping the profile in memory for this page`, cause);
   };
 
+  /** A record written by a newer SDK: used, never rewritten (RELIABILITY §21); we count in memory. */
+  let readOnly = false;
+
+  /** Adopts what is stored; says once when invalid parts had to be reset. */
+  const adopt = (stored: unknown): void => {
+    const revived = reviveProfile(stored, now());
+    if (!revived) return;
+    memory = revived.profile;
+    readOnly = memory.v > PROFILE_VERSION;
+    if (revived.dropped.length) {
+      onError(`the stored profile had invalid values (${revived.dropped.slice(0, 5).join(', ')}); they were reset and the rest kept`);
+    }
+  };
+
   const connect = async (): Promise<void> => {
     try {
       db = await openDatabase();
-      const revived = reviveProfile(await db.get(KEY), now());
-      if (revived) memory = revived;
+      adopt(await db.get(KEY));
       failing = false;
     } catch (error) {
       db = null;
@@ -73,10 +86,10 @@ export async function openProfileStore(options: {
   };
 
   const refresh = async (): Promise<void> => {
-    if (!db) return;
+    if (!db || readOnly) return;
     try {
       const revived = reviveProfile(await db.get(KEY), now());
-      if (revived) memory = revived;
+      if (revived) memory = revived.profile;
       options.onChange?.(memory);
     } catch {
       // The next write re-reads anyway.
@@ -90,14 +103,22 @@ export async function openProfileStore(options: {
    */
   const write = async (events: [ProfileEvent, number][], inMemoryAlready: boolean): Promise<void> => {
     const apply = (base: Profile) => events.reduce((profile, [event, at]) => recordEvent(profile, event, at), base);
+    if (readOnly) {
+      if (!inMemoryAlready) memory = apply(memory);
+      return;
+    }
     const attempt = async (shrink: boolean) => {
       let next = memory;
       await db!.update(KEY, (stored: unknown) => {
-        const revived = reviveProfile(stored, now());
+        const revived = reviveProfile(stored, now())?.profile;
+        if (revived && revived.v > PROFILE_VERSION) {
+          // Another tab's newer SDK wrote it meanwhile: leave it, count in memory.
+          readOnly = true;
+          next = inMemoryAlready ? memory : apply(memory);
+          return stored;
+        }
         next = !revived && inMemoryAlready ? memory : apply(revived ?? memory);
-        if (shrink) next = trimProfile(next);
-        // A record from a newer SDK is used read-only: never downgrade what it wrote.
-        return (revived?.v ?? 0) > PROFILE_VERSION ? stored : next;
+        return shrink ? (next = trimProfile(next)) : next;
       });
       return next;
     };
@@ -110,7 +131,7 @@ export async function openProfileStore(options: {
         memory = await attempt(true);
       }
       if (pending.length && !inMemoryAlready) pending = [];
-      channel.post('changed');
+      if (!readOnly) channel.post('changed');
     } catch (error) {
       if (!inMemoryAlready) {
         memory = apply(memory);

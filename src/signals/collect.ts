@@ -6,7 +6,8 @@ import { detectCurrency } from './currency';
 import { collectDeviceSignals } from './device';
 import { collectPageSignals, readLocation } from './page';
 import { classifyReferrer, readReferrerHost } from './referrer';
-import { readUtm, type Utm } from './utm';
+import { readUtm } from './utm';
+import type { Utm } from '../profile/profile';
 import { collectTimeSignals, readTimeZone } from './time';
 
 /** What the host told us (`data-*` attributes or npm options) and what the config says. */
@@ -36,7 +37,7 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
   // Some browsers leave `languages` empty (embedded webviews); `language` still says something.
   const preferred = nav.languages?.length ? nav.languages : [nav.language];
   const locale = collectLocaleSignals(hints, preferred, hints.defaultLocale, timezone);
-  const utm = hints.sessionUtm ?? readUtm(location);
+  const utm = hints.sessionUtm ?? profile.sessionUtm ?? readUtm(location);
   const referrer = readReferrerHost(doc.referrer);
   return {
     ...locale,

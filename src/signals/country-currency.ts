@@ -1,4 +1,4 @@
-import { createLookup } from './create-lookup';
+import { createLookup } from '../lib/create-lookup';
 
 /**
  * ISO 4217 currency → the countries (ISO 3166-1 alpha-2) that use it: every country the time-zone

@@ -1,4 +1,4 @@
-import { createLookup } from './create-lookup';
+import { createLookup } from '../lib/create-lookup';
 
 /** Where the visit came from, as the `referrerType` signal names it. */
 export type ReferrerType = 'direct' | 'search' | 'social' | 'email' | 'internal' | 'other';
@@ -22,7 +22,7 @@ export function readReferrerHost(referrer: string): string | null {
  *   social, social-media, social-network, paid-social, paidsocial  → social
  *   cpc, ppc, paidsearch, paid-search, organic                     → search
  */
-const findTypeByMedium = createLookup<ReferrerType>({
+const findTypeByMedium = createLookup<'email' | 'social' | 'search'>({
   email: 'email e-mail',
   social: 'social social-media social-network paid-social paidsocial',
   search: 'cpc ppc paidsearch paid-search organic',

@@ -1,4 +1,4 @@
-import { createLookup } from './create-lookup';
+import { createLookup } from '../lib/create-lookup';
 
 /**
  * Time zone → country, for guessing where a visitor is when neither the host nor the locale says.

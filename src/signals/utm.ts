@@ -1,9 +1,4 @@
-/** The UTM parameters of a campaign link; each null when absent. */
-export interface Utm {
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-}
+import type { Utm } from '../profile/profile';
 
 /** Long enough for any real campaign name; a longer value is someone stuffing the URL. */
 const MAX_LENGTH = 100;

@@ -349,6 +349,54 @@ test('a corrupted, wrongly typed record: valid fields kept, bad ones dropped, no
   expect(warnings).toHaveLength(1);
 });
 
+test('a record whose id is wrongly typed keeps its other valid fields', async ({ page }) => {
+  const now = Date.now();
+  await seedProfile(page, {
+    v: 2,
+    id: VNODE, // string expected
+    firstSeen: now - 86_400_000,
+    lastSeen: null,
+    lastActive: now - 60_000,
+    sessionStart: now - 120_000,
+    sessions: 3,
+    pageViews: 7,
+    sessionPageViews: 1,
+    productViews: 2,
+    cartAdds: 0,
+    purchases: 0,
+    totalSpent: 0,
+    lastPurchaseAt: null,
+    viewedProducts: ['p-1'],
+    viewedCategories: ['shoes'],
+    categoryViews: { shoes: 1 },
+    sessionUtm: null,
+    cartItems: [],
+    cartValue: 0,
+    events: { wishlist_add: 4 },
+    traits: { tier: 'gold' },
+    campaigns: {},
+    sessionShown: 0,
+    lastShownAt: null,
+  });
+
+  const gated = makeConfig([makeCampaign('welcome', { audience: { 'traits.tier': 'gold' } })]);
+  await open(page, { config: gated });
+  await page.waitForFunction(() => (window as unknown as Win).segmint?._segmint);
+  const profile = await track(page, 'wishlist_add');
+  // A fresh anonymous id replaces the bad one; everything else valid is kept (field-level validation).
+  expect(typeof profile.id).toBe('string');
+  expect(profile.id).not.toBe('');
+  expect.soft(profile.pageViews, 'the stored page views are kept').toBe(8);
+  expect.soft(profile.traits, 'the stored trait is kept').toEqual({ tier: 'gold' });
+  expect.soft(profile.events, 'the stored event count is kept').toEqual({ wishlist_add: 5 });
+  expect.soft(profile.viewedProducts).toEqual(['p-1']);
+  await expect.soft(dialog(page), 'the gold-only campaign shows').toHaveAttribute('data-campaign', 'welcome', { timeout: 1000 });
+  // Nor is the stored record replaced by an empty one.
+  expect.soft(((await readStored(page)) as Record<string, any>).pageViews, 'the stored record keeps its page views').toBe(8);
+  expect(await page.evaluate(() => (window as unknown as Win).__xss)).toBeUndefined();
+  expect(await reportedErrors(page), 'one error event about the corrupted record').toHaveLength(1);
+});
+
 test('a record from a newer SDK (v: 99) is used read-only and never overwritten', async ({ page }) => {
   const now = Date.now();
   const future = {

@@ -139,5 +139,4 @@ test.describe('the last valid config is cached and used when fetching fails', ()
       expect(errors[0]).toMatch(message);
     });
   }
-
 });

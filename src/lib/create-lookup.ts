@@ -1,7 +1,7 @@
 /**
  * Turns a compact table of `value: 'key key …'` into a lookup from key to value. The map is built
  * on first use, so a table costs nothing at start, and it is a Map, so keys such as `constructor`
- * never reach Object.prototype. (A helper for lib/ in spirit; kept here beside its only users.)
+ * never reach Object.prototype.
  */
 export function createLookup<Value extends string>(table: Readonly<Record<Value, string>>): (key: string) => Value | undefined {
   let map: Map<string, Value> | undefined;
