@@ -352,3 +352,23 @@ describe('recordEvent: purchases with a transaction id', () => {
     expect(profile).toMatchObject({ purchases: 2, totalSpent: 200, orderIds: ['T-2', 'T-1'] });
   });
 });
+
+describe('recordEvent: first-touch UTM per session', () => {
+  const utm = (source: string | null) => ({ utmSource: source, utmMedium: source && 'email', utmCampaign: null });
+  const pageWith = (source: string | null, at: number) => [{ type: 'page', utm: utm(source) }, at] as [ProfileEvent, number];
+
+  it('keeps the first page view of a session as its first touch', () => {
+    const profile = after([pageWith('newsletter', T0), pageWith('facebook', T0 + 60_000)]);
+    expect(profile.sessionUtm).toEqual(utm('newsletter'));
+  });
+
+  it('keeps a session that began without a campaign link as such, even if a later page has one', () => {
+    const profile = after([pageWith(null, T0), pageWith('facebook', T0 + 60_000)]);
+    expect(profile.sessionUtm).toEqual(utm(null));
+  });
+
+  it('starts again with the next session', () => {
+    const profile = after([pageWith('newsletter', T0), pageWith('facebook', T0 + SESSION_TIMEOUT_MS + 1)]);
+    expect(profile).toMatchObject({ sessions: 2, sessionUtm: utm('facebook') });
+  });
+});
