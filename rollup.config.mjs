@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -32,6 +32,11 @@ function copy(from, to) {
       this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
     },
   };
+}
+
+/** Marks a written file executable: the `segmint` bin runs through its shebang. */
+function executable(file) {
+  return { name: 'executable', writeBundle: () => chmodSync(file, 0o755) };
 }
 
 const minify = terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
@@ -69,5 +74,6 @@ export default [
   build({
     input: { cli: 'src/cli/main.ts' },
     output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', banner: '#!/usr/bin/env node' },
+    plugins: [executable('dist/cli.js')],
   }),
 ];
