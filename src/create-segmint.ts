@@ -5,10 +5,15 @@ import type { PopupHandle } from './render/view';
 import type { ProfileEvent } from './profile/record';
 import { startSession, type Session } from './start';
 import { collectSignals, listPreferredLocales } from './signals/collect';
-import { decideCampaign, evaluateCampaign } from './campaigns/decide';
+import { decideCampaign, evaluateCampaign, type DecisionInput } from './campaigns/decide';
+import { findAttributions } from './campaigns/attribution';
+import type { OfferContext } from './campaigns/offers';
+import { readPageProductId } from './signals/page-product';
 import { assignVariant } from './campaigns/variants';
 import { presentCampaign } from './campaigns/present';
 import { armTrigger } from './triggers/arm';
+import type { TriggerContext } from './triggers/trigger';
+import { collectDeviceSignals } from './signals/device';
 import { loadRenderer } from './render/load-renderer';
 import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
@@ -60,6 +65,8 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
   let popup: OpenPopup | null = null;
   let destroyed = false;
   let stopWatching: (() => void)[] = [];
+  /** The product of this page's last `view_item`: what `of: "current"` offers start from. */
+  let pageProduct: string | undefined;
 
   const enqueue = (task: (session: Session) => unknown): Promise<void> => {
     const run = queue.then(() => (session && !destroyed ? task(session) : undefined)).then(() => undefined, (error) => report(error));
@@ -82,9 +89,12 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
 
   function armTriggers(s: Session): void {
     stopTriggers.forEach((stop) => stop());
-    stopTriggers = s.prepared.campaigns.map((campaign) =>
-      armTrigger(campaign.trigger, { onTrack: (handler) => subscribe(trackListeners, handler) }, safely(() => fire(campaign))),
-    );
+    const context: TriggerContext = {
+      onTrack: (handler) => subscribe(trackListeners, handler),
+      sessionStartedAt: () => s.store.read().sessionStart,
+      device: () => collectDeviceSignals(window).device,
+    };
+    stopTriggers = s.prepared.campaigns.map((campaign) => armTrigger(campaign.trigger, context, safely(() => fire(campaign))));
   }
 
   /**
@@ -109,7 +119,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     }
     const signals = readSignals(s);
     const profile = s.store.read();
-    const winner = decideCampaign(candidates, { signals, profile, now: now(), limits: s.prepared.limits });
+    const winner = decideCampaign(candidates, readDecisionInput(s, signals));
     if (!winner) {
       emitter.emit('decision', { trigger, campaign: null });
       return;
@@ -125,9 +135,27 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     await present(s, winner, variant, signals, true);
   }
 
+  /** The product this page is about: the last `view_item` tracked on it, else its schema.org data. */
+  const readOfferContext = (s: Session): OfferContext => {
+    const { cartItems, viewedProducts } = s.store.read();
+    return { currentProduct: pageProduct ?? readPageProductId(document), cartItems, viewedProducts };
+  };
+
+  const readDecisionInput = (s: Session, signals: Signals): DecisionInput => ({
+    signals,
+    profile: s.store.read(),
+    now: now(),
+    limits: s.prepared.limits,
+    offers: { catalog: s.prepared.catalog, context: readOfferContext(s) },
+  });
+
   async function present(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, counts: boolean, locale?: string): Promise<void> {
     const preferredLocales = locale ? [locale, ...listPreferredLocales(signals)] : listPreferredLocales(signals);
-    const view = presentCampaign(campaign, variant, { preferredLocales, device: signals.device }, s.prepared.defaultLocale, s.prepared.config.theme);
+    const audience = { preferredLocales, locale: String(signals.locale), currency: String(signals.currency), device: signals.device, traits: s.store.read().traits };
+    const presented = presentCampaign(campaign, variant, audience, { ...s.prepared, theme: s.prepared.config.theme }, readOfferContext(s));
+    if (!presented) throw new Error(`campaign "${campaign.id}" has nothing to offer on this page`);
+    const { view, missing } = presented;
+    if (missing.length) report(new Error(`campaign "${campaign.id}" (${view.locale}) has no value for ${missing.join(', ')}`));
     const payload: CampaignEventPayload = { campaign: campaign.id, variant: variant.id, locale: view.locale, segments: findSegments(s, signals) };
     if (counts) emitter.emit('exposure', payload);
     const render = await loadRenderer();
@@ -149,7 +177,13 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
         if (!current || current !== popup) return;
         if (counts) recordNow(s, { type: 'campaign', action: 'click', campaign: campaign.id, variant: variant.id });
         emitter.emit('click', payload);
-        close();
+        const { action } = view.cta;
+        if (action === 'add-to-cart') {
+          // The shop adds the products: segmint knows no cart API, it only asks.
+          window.dispatchEvent(new CustomEvent('segmint:add-to-cart', { detail: { products: view.products.map((p) => p.id), campaign: campaign.id, variant: variant.id } }));
+        }
+        // A copied coupon stays on screen with its confirmation; every other action is done.
+        if (action !== 'copy-coupon') close();
       }),
       onError: (error) => {
         if (current && current === popup) popup = null;
@@ -163,9 +197,20 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     emitter.emit('impression', payload);
   }
 
+  /** A purchase after a click within the campaign's attribution window is that campaign's conversion. */
+  async function attributeConversions(s: Session, purchase: TrackProps): Promise<void> {
+    const value = typeof purchase.value === 'number' ? purchase.value : undefined;
+    const currency = typeof purchase.currency === 'string' ? purchase.currency : undefined;
+    const segments = findSegments(s, readSignals(s));
+    for (const { campaign, variant } of findAttributions(s.store.read(), s.prepared.campaigns, now())) {
+      await s.store.record({ type: 'campaign', action: 'conversion', campaign, variant });
+      emitter.emit('conversion', { campaign, variant, segments, value, currency });
+    }
+  }
+
   function explain(s: Session): Explanation {
     const signals = readSignals(s);
-    const input = { signals, profile: s.store.read(), now: now(), limits: s.prepared.limits };
+    const input = readDecisionInput(s, signals);
     const segments: Explanation['segments'] = {};
     for (const [id, segment] of Object.entries(s.prepared.segments)) {
       const failure = segment.explain(signals);
@@ -200,13 +245,18 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     track: safely((name: string, props?: TrackProps) => {
       if (typeof name !== 'string' || name === '') throw new TypeError('track() needs an event name');
       const copied = props && typeof props === 'object' ? copyJson(props) : {};
-      void record({ type: 'track', name, props: copied }).then(() => {
-        if (session && !destroyed) for (const listener of [...trackListeners]) listener(name);
+      if (name === 'view_item' && (typeof copied.id === 'string' || typeof copied.id === 'number')) pageProduct = String(copied.id);
+      void enqueue(async (s) => {
+        const purchasesBefore = s.store.read().purchases;
+        const profile = await s.store.record({ type: 'track', name, props: copied });
+        if (name === 'purchase' && profile.purchases > purchasesBefore) await attributeConversions(s, copied);
+        if (!destroyed) for (const listener of [...trackListeners]) listener(name);
       });
     }),
     page: safely((url?: string) => {
       void enqueue(async (s) => {
         s.hints.url = typeof url === 'string' ? url : undefined;
+        pageProduct = undefined;
         await s.store.record({ type: 'page', utm: readUtm(new URL(s.hints.url ?? location.href, location.href)) });
         armTriggers(s);
       });

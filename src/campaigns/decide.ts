@@ -1,9 +1,11 @@
-import type { CampaignTrace } from '../types';
+import type { CampaignTrace, CatalogProduct } from '../types';
 import type { Profile } from '../profile/profile';
 import type { Signals } from '../rules/signals';
 import type { PreparedCampaign } from './prepare';
 import { findCap, findLimit } from './frequency';
 import { isInSchedule, type LocalTime } from './schedule';
+import { assignVariant } from './variants';
+import { selectOfferProducts, type OfferContext } from './offers';
 
 /** Everything a decision looks at, as plain data. */
 export interface DecisionInput {
@@ -11,6 +13,8 @@ export interface DecisionInput {
   profile: Profile;
   now: number;
   limits: { maxPerSession?: number; minSecondsBetween?: number };
+  /** The catalog and what offers draw on; without it, offers are not checked. */
+  offers?: { catalog: Record<string, CatalogProduct>; context: OfferContext };
 }
 
 /** Whether one campaign may show now and, when not, the first reason why. */
@@ -24,7 +28,15 @@ export function evaluateCampaign(campaign: PreparedCampaign, input: DecisionInpu
   if (limit) return { id, eligible: false, reason: limit };
   const failure = campaign.audience?.explain(input.signals);
   if (failure) return { id, eligible: false, reason: 'audience', pointer: failure.pointer, actual: failure.actual };
+  if (input.offers && !hasSomethingToOffer(campaign, input.profile.id, input.offers)) return { id, eligible: false, reason: 'offer' };
   return { id, eligible: true };
+}
+
+/** False when the visitor's variant offers products and none is left to offer (all in the cart, say). */
+function hasSomethingToOffer(campaign: PreparedCampaign, visitorId: string, offers: NonNullable<DecisionInput['offers']>): boolean {
+  const variant = assignVariant(visitorId, campaign);
+  const offer = variant === 'holdout' ? undefined : variant.offer;
+  return !offer || !(offer.products || offer.from) || selectOfferProducts(offer, offers.catalog, offers.context).length > 0;
 }
 
 /** Of the campaigns whose trigger fired, the one to show: highest priority, config order breaking ties. */

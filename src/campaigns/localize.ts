@@ -13,18 +13,32 @@ export interface LocalizedContent {
  * regional locale may override only the words that differ.
  */
 export function localizeContent(content: Record<string, ContentFields>, preferred: string[], defaultLocale: string): LocalizedContent {
-  const keys = new Map(Object.keys(content).map((key) => [key.toLowerCase(), key]));
+  const chain = findLocaleChain(Object.keys(content), preferred, defaultLocale);
+  const fields: ContentFields = {};
+  for (const key of [...chain].reverse()) Object.assign(fields, pickTexts(content[key]));
+  return { locale: chain[0] ?? defaultLocale, fields };
+}
+
+/** One text in the visitor's language, along the same chain as campaign copy (a product name). */
+export function localizeText(texts: Record<string, string>, preferred: string[], defaultLocale: string): string | undefined {
+  return findLocaleChain(Object.keys(texts), preferred, defaultLocale).map((key) => texts[key]).find((text) => typeof text === 'string');
+}
+
+/**
+ * The keys to read, best first: the first preferred locale with any copy, as exact tag then
+ * language; then `defaultLocale` (or, failing that, the first key).
+ */
+function findLocaleChain(available: string[], preferred: string[], defaultLocale: string): string[] {
+  const keys = new Map(available.map((key) => [key.toLowerCase(), key]));
   const find = (tag: string) => keys.get(tag.toLowerCase());
   let chain: string[] = [];
   for (const tag of preferred) {
     chain = [find(tag), find(tag.split('-')[0])].filter((key): key is string => !!key);
     if (chain.length) break;
   }
-  const fallback = find(defaultLocale) ?? Object.keys(content)[0];
-  if (fallback) chain.push(fallback);
-  const fields: ContentFields = {};
-  for (const key of [...chain].reverse()) Object.assign(fields, pickTexts(content[key]));
-  return { locale: chain[0] ?? defaultLocale, fields };
+  const fallback = find(defaultLocale) ?? available[0];
+  if (fallback && !chain.includes(fallback)) chain.push(fallback);
+  return chain;
 }
 
 function pickTexts(fields: ContentFields | undefined): ContentFields {

@@ -46,10 +46,7 @@ export interface CampaignContext {
   productIds: readonly string[];
 }
 
-/** Triggers this build can arm. Others are rejected at load rather than silently never firing. */
-export const SUPPORTED_TRIGGERS = ['pageview', 'event'] as const;
-/** CTA actions this build can perform. */
-export const SUPPORTED_ACTIONS = ['link', 'dismiss'] as const;
+const ACTIONS = ['link', 'add-to-cart', 'copy-coupon', 'dismiss'];
 
 const LAYOUTS = ['modal', 'slide-in', 'bar', 'sheet'];
 const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'top', 'bottom'];
@@ -115,19 +112,35 @@ function checkContent(value: unknown, at: string, defaultLocale: string, isRequi
 }
 
 
+/** Each trigger kind with its one option (if any), and whether that option is required. */
+const TRIGGER_OPTIONS: Record<Trigger['on'], [option?: string, isRequired?: boolean]> = {
+  pageview: ['delaySeconds'],
+  scroll: ['percent', true],
+  'exit-intent': [],
+  idle: ['seconds', true],
+  'time-on-site': ['seconds', true],
+  event: ['event', true],
+};
+
 function checkTrigger(value: unknown, at: string): Trigger {
   if (value === undefined) return { on: 'pageview' };
   if (!isPlainObject(value)) throw new ConfigError(at, `"trigger" must be an object, got ${describe(value)}`);
-  const on = value.on;
-  if (typeof on !== 'string' || !(SUPPORTED_TRIGGERS as readonly string[]).includes(on)) {
-    throw new ConfigError(joinPointer(at, 'on'), `unsupported trigger ${describe(on)}; this version supports ${SUPPORTED_TRIGGERS.join(', ')}`);
+  const on = value.on as Trigger['on'];
+  const kinds = Object.keys(TRIGGER_OPTIONS);
+  if (typeof on !== 'string' || !kinds.includes(on)) {
+    throw new ConfigError(joinPointer(at, 'on'), `"on" must be one of ${kinds.join(', ')}${typeof on === 'string' ? didYouMean(on, kinds) : ''}`);
   }
-  checkKnownKeys(value, ['on', on === 'event' ? 'event' : 'delaySeconds'], at, `"${on}" trigger`);
-  if (on === 'event') {
-    if (typeof value.event !== 'string' || value.event === '') throw new ConfigError(joinPointer(at, 'event'), 'an "event" trigger needs the event name');
-    return { on, event: value.event };
+  const [option, isRequired] = TRIGGER_OPTIONS[on];
+  checkKnownKeys(value, option ? ['on', option] : ['on'], at, `"${on}" trigger`);
+  if (!option || (value[option] === undefined && !isRequired)) return { on } as Trigger;
+  const optionAt = joinPointer(at, option);
+  if (option === 'event') {
+    if (typeof value.event !== 'string' || value.event === '') throw new ConfigError(optionAt, 'an "event" trigger needs the event name');
+    return { on: 'event', event: value.event };
   }
-  return { on: 'pageview', delaySeconds: checkNumber(value.delaySeconds ?? 0, joinPointer(at, 'delaySeconds')) };
+  const n = checkNumber(value[option], optionAt);
+  if (option === 'percent' && n > 100) throw new ConfigError(optionAt, `"percent" is a share of the page from 0 to 100, got ${n}`);
+  return { on, [option]: n } as Trigger;
 }
 
 function checkPages(value: unknown, at: string): (path: string) => boolean {
@@ -207,8 +220,8 @@ function checkCta(value: unknown, at: string): Cta {
   if (!isPlainObject(value)) throw new ConfigError(at, `"cta" must be an object, got ${describe(value)}`);
   checkKnownKeys(value, ['action', 'url'], at, 'cta');
   const action = value.action;
-  if (typeof action !== 'string' || !(SUPPORTED_ACTIONS as readonly string[]).includes(action)) {
-    throw new ConfigError(joinPointer(at, 'action'), `unsupported cta action ${describe(action)}; this version supports ${SUPPORTED_ACTIONS.join(', ')}`);
+  if (typeof action !== 'string' || !ACTIONS.includes(action)) {
+    throw new ConfigError(joinPointer(at, 'action'), `"action" must be one of ${ACTIONS.join(', ')}${typeof action === 'string' ? didYouMean(action, ACTIONS) : ''}`);
   }
   if (action === 'link' && !isSafeUrl(value.url)) {
     throw new ConfigError(joinPointer(at, 'url'), `a link needs an http(s) or relative URL, got ${describe(value.url)}`);
@@ -216,9 +229,21 @@ function checkCta(value: unknown, at: string): Cta {
   return value as unknown as Cta;
 }
 
+/** `add-to-cart` needs products to add and `copy-coupon` a coupon to copy, in the variant's offer. */
+function checkActionHasOffer({ cta, offer }: PreparedVariant, at: string): void {
+  if (cta.action === 'add-to-cart' && !(offer?.products || offer?.from)) {
+    throw new ConfigError(joinPointer(at, 'action'), '"add-to-cart" needs an offer with "products" or "from"');
+  }
+  if (cta.action === 'copy-coupon' && !offer?.coupon) throw new ConfigError(joinPointer(at, 'action'), '"copy-coupon" needs an offer with a "coupon"');
+}
+
 function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, 'id' | 'weight'>, context: CampaignContext): PreparedVariant[] {
   const { defaultLocale } = context;
-  if (value === undefined) return [{ id: 'default', weight: 1, ...base }];
+  if (value === undefined) {
+    const only = { id: 'default', weight: 1, ...base };
+    checkActionHasOffer(only, at.replace(/\/variants$/, '/cta'));
+    return [only];
+  }
   if (!Array.isArray(value) || value.length === 0) throw new ConfigError(at, '"variants" must be a non-empty list');
   const seen = new Set<string>();
   const variants = value.map((raw, i): PreparedVariant => {
@@ -239,6 +264,7 @@ function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, '
     };
   });
   if (!variants.some((variant) => variant.weight > 0)) throw new ConfigError(at, 'at least one variant needs a weight above 0');
+  variants.forEach((variant, i) => checkActionHasOffer(variant, joinPointer(joinPointer(at, i), 'cta')));
   return variants;
 }
 

@@ -1,33 +1,85 @@
-import type { Theme } from '../types';
+import type { CatalogProduct, Theme } from '../types';
 import type { PreparedCampaign, PreparedVariant } from './prepare';
-import type { PopupView } from '../render/view';
-import { localizeContent } from './localize';
+import type { PopupView, ProductCard } from '../render/view';
+import { localizeContent, localizeText } from './localize';
+import { selectOfferProducts, type OfferContext } from './offers';
+import { formatPrice } from './price';
+import { fillPlaceholders } from './placeholders';
 import { findTextDirection } from '../render/text-direction';
-import { findCloseLabel } from '../render/close-label';
+import { findLabels } from '../render/labels';
+
+/** The visitor as presentation needs them. */
+export interface Audience {
+  /** Locales to try for copy, best first. */
+  preferredLocales: string[];
+  /** The visitor's own locale (`de-AT`), for number formatting. */
+  locale: string;
+  currency: string;
+  device: unknown;
+  traits: Record<string, unknown>;
+}
+
+/** The config as presentation needs it. */
+export interface Presentation {
+  defaultLocale: string;
+  currency?: string;
+  catalog: Record<string, CatalogProduct>;
+  theme?: Theme;
+}
 
 /**
  * Builds what the renderer draws for one campaign variant: copy localized along the visitor's
- * languages, direction and labels from the chosen locale; on mobile a modal becomes a bottom
- * sheet (no full-screen interstitials on phones).
+ * languages with placeholders filled as text, product cards with localized names and prices, and
+ * direction and labels from the chosen locale. On mobile a modal becomes a bottom sheet (no
+ * full-screen interstitials on phones). Null when the variant has an offer with nothing to offer.
+ * `missing` lists placeholders that had no value.
  */
 export function presentCampaign(
   campaign: PreparedCampaign,
   variant: PreparedVariant,
-  visitor: { preferredLocales: string[]; device: unknown },
-  defaultLocale: string,
-  theme?: Theme,
-): PopupView {
-  const { locale, fields } = localizeContent(variant.content, visitor.preferredLocales, defaultLocale);
-  const layout = variant.layout.type === 'modal' && visitor.device === 'mobile' ? { type: 'sheet' as const } : variant.layout;
+  audience: Audience,
+  config: Presentation,
+  offerContext: OfferContext,
+): { view: PopupView; missing: string[] } | null {
+  const { locale, fields: copy } = localizeContent(variant.content, audience.preferredLocales, config.defaultLocale);
+  const products = variant.offer ? selectOfferProducts(variant.offer, config.catalog, offerContext) : [];
+  if (variant.offer && (variant.offer.products || variant.offer.from) && !products.length) return null;
+  const cards = products.map((id): ProductCard => {
+    const product = config.catalog[id];
+    return {
+      id,
+      name: localizeText(product.name, audience.preferredLocales, config.defaultLocale) ?? id,
+      price: formatPrice(product, audience, config.currency),
+      image: product.image,
+      url: product.url,
+    };
+  });
+  const current = offerContext.currentProduct ? config.catalog[offerContext.currentProduct] : undefined;
+  const coupon = variant.offer?.coupon;
+  const { fields, missing } = fillPlaceholders(copy, {
+    // `{product}` names the product the visitor is looking at, else the first one offered.
+    product: current ? localizeText(current.name, audience.preferredLocales, config.defaultLocale) : cards[0]?.name,
+    price: cards[0]?.price ?? (current && formatPrice(current, audience, config.currency)),
+    coupon,
+    traits: audience.traits,
+  });
+  const labels = findLabels(locale);
+  const layout = variant.layout.type === 'modal' && audience.device === 'mobile' ? { type: 'sheet' as const } : variant.layout;
   return {
-    campaign: campaign.id,
-    variant: variant.id,
-    locale,
-    dir: findTextDirection(locale),
-    fields,
-    closeLabel: fields.close ?? findCloseLabel(locale),
-    layout,
-    cta: variant.cta,
-    theme,
+    view: {
+      campaign: campaign.id,
+      variant: variant.id,
+      locale,
+      dir: findTextDirection(locale),
+      fields,
+      closeLabel: fields.close ?? labels.close,
+      copiedLabel: labels.copied,
+      layout,
+      cta: variant.cta,
+      products: cards,
+      coupon,
+      theme: config.theme,
+    },
+    missing,
   };
 }

@@ -1,18 +1,29 @@
-import type { PopupView } from './view';
+import { useState } from 'preact/hooks';
+import type { PopupView, ProductCard } from './view';
 
 interface PopupProps {
   view: PopupView;
   onDismiss: () => void;
-  onCta: (event: MouseEvent) => void;
+  onCta: () => void;
 }
 
 /** The popup itself. Every text is a string child, so Preact renders it as text, never as HTML. */
 export function Popup({ view, onDismiss, onCta }: PopupProps) {
   const { fields, layout, cta } = view;
+  const [copied, setCopied] = useState(false);
   const isModal = layout.type === 'modal' || layout.type === 'sheet';
   // Only corner and edge layouts are placed by position; a modal is centered, a sheet at the bottom.
   const position = layout.type === 'bar' ? layout.position ?? 'bottom' : layout.type === 'slide-in' ? layout.position ?? 'bottom-right' : 'center';
   const hasTitle = !!fields.title;
+  // A script's synthetic click is not a visitor's: it records no click and no conversion.
+  const act = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
+    if (cta.action === 'copy-coupon' && view.coupon) {
+      copyText(view.coupon);
+      setCopied(true);
+    }
+    onCta();
+  };
   return (
     <div class={`sm-frame sm-${layout.type} sm-at-${position}`} style={themeStyle(view)}>
       {isModal && <div class="sm-backdrop" onClick={onDismiss} />}
@@ -32,17 +43,42 @@ export function Popup({ view, onDismiss, onCta }: PopupProps) {
         </button>
         {hasTitle && <h2 id="sm-title" class="sm-title">{fields.title}</h2>}
         {fields.body && <p class="sm-body">{fields.body}</p>}
+        {view.products.length > 0 && <ul class="sm-products">{view.products.map((product) => <Product key={product.id} product={product} />)}</ul>}
+        {view.coupon && (
+          <p class="sm-coupon">
+            <code>{view.coupon}</code>
+            <span class="sm-copied" role="status">{copied ? view.copiedLabel : ''}</span>
+          </p>
+        )}
         {(fields.cta || fields.dismiss) && (
           <div class="sm-actions">
             {fields.cta && (cta.action === 'link'
-              ? <a class="sm-cta" href={cta.url} onClick={onCta}>{fields.cta}</a>
-              : <button type="button" class="sm-cta" onClick={onCta}>{fields.cta}</button>)}
+              ? <a class="sm-cta" href={cta.url} onClick={act}>{fields.cta}</a>
+              : <button type="button" class="sm-cta" onClick={act}>{fields.cta}</button>)}
             {fields.dismiss && <button type="button" class="sm-secondary" onClick={onDismiss}>{fields.dismiss}</button>}
           </div>
         )}
       </div>
     </div>
   );
+}
+
+/** A product card; the image's box is sized before it loads, so nothing moves when it arrives. */
+function Product({ product }: { product: ProductCard }) {
+  const content = (
+    <>
+      {product.image && <img class="sm-image" src={product.image} alt="" width={64} height={64} loading="lazy" decoding="async" />}
+      <span class="sm-name">{product.name}</span>
+      {product.price && <span class="sm-price">{product.price}</span>}
+    </>
+  );
+  return <li class="sm-product">{product.url ? <a class="sm-product-link" href={product.url}>{content}</a> : content}</li>;
+}
+
+function copyText(text: string): void {
+  navigator.clipboard?.writeText(text).catch(() => {
+    // Clipboard refused (permissions, insecure context): the code stays on screen to copy by hand.
+  });
 }
 
 /** Theme values become custom properties, set through the CSSOM (allowed under `style-src 'self'`). */

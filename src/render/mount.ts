@@ -50,7 +50,7 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
   doc.body.appendChild(host);
   doc.addEventListener('keydown', onKeydown, true);
   try {
-    render(h(ErrorBoundary, { onError: fail }, h(Popup, { view, onDismiss: dismiss, onCta: () => callbacks.onCta() })), shadow);
+    render(h(ErrorBoundary, { onError: fail }, h(Popup, { view, onDismiss: dismiss, onCta: callbacks.onCta })), shadow);
   } catch (error) {
     fail(error);
     return null;

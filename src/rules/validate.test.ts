@@ -271,9 +271,14 @@ describe('validateConfig on campaigns', () => {
   });
 
   it.each([
-    ['an unsupported trigger', { trigger: { on: 'exit-intent' } }, '/campaigns/0/trigger/on'],
+    ['an unknown trigger', { trigger: { on: 'hover' } }, '/campaigns/0/trigger/on'],
+    ['a scroll trigger without percent', { trigger: { on: 'scroll' } }, '/campaigns/0/trigger/percent'],
+    ['a scroll trigger over 100 percent', { trigger: { on: 'scroll', percent: 150 } }, '/campaigns/0/trigger/percent'],
+    ['an idle trigger with an option of another trigger', { trigger: { on: 'idle', percent: 5 } }, '/campaigns/0/trigger/percent'],
+    ['a copy-coupon action without a coupon', { cta: { action: 'copy-coupon' } }, '/campaigns/0/cta/action'],
     ['an event trigger without an event', { trigger: { on: 'event' } }, '/campaigns/0/trigger/event'],
-    ['an unsupported cta action', { cta: { action: 'add-to-cart' } }, '/campaigns/0/cta/action'],
+    ['an add-to-cart action without products', { cta: { action: 'add-to-cart' } }, '/campaigns/0/cta/action'],
+    ['an unknown cta action', { cta: { action: 'subscribe' } }, '/campaigns/0/cta/action'],
     ['an unknown layout', { layout: { type: 'popover' } }, '/campaigns/0/layout/type'],
     ['an unknown position', { layout: { type: 'slide-in', position: 'middle' } }, '/campaigns/0/layout/position'],
     ['a holdout over 100', { holdout: 101 }, '/campaigns/0/holdout'],

@@ -1,10 +1,18 @@
 import type { Trigger } from '../types';
 import type { ArmTrigger, TriggerContext } from './trigger';
 import { armPageviewTrigger } from './pageview';
+import { armScrollTrigger } from './scroll';
+import { armExitIntentTrigger } from './exit-intent';
+import { armIdleTrigger } from './idle';
+import { armTimeOnSiteTrigger } from './time-on-site';
 import { armEventTrigger } from './event';
 
-const TRIGGERS: Partial<Record<Trigger['on'], ArmTrigger<never>>> = {
+const TRIGGERS: Record<Trigger['on'], ArmTrigger<never>> = {
   pageview: armPageviewTrigger,
+  scroll: armScrollTrigger,
+  'exit-intent': armExitIntentTrigger,
+  idle: armIdleTrigger,
+  'time-on-site': armTimeOnSiteTrigger,
   event: armEventTrigger,
 };
 

@@ -4,6 +4,10 @@ import type { Trigger } from '../types';
 export interface TriggerContext {
   /** Subscribes to tracked event names; returns the unsubscribe function. */
   onTrack(handler: (name: string) => void): () => void;
+  /** When the visitor's session began (epoch ms), for triggers that count across pages. */
+  sessionStartedAt(): number;
+  /** The device signal, for triggers whose heuristic differs on touch devices. */
+  device(): 'mobile' | 'tablet' | 'desktop';
 }
 
 /** Arms one trigger: calls `fire` whenever it fires, until the returned stop function is called. */
