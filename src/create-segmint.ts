@@ -171,12 +171,12 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
         if (!current || current !== popup) return;
         close();
         if (counts) recordNow(s, { type: 'campaign', action: 'dismiss', campaign: campaign.id, variant: variant.id });
-        emitter.emit('dismiss', payload);
+        if (counts) emitter.emit('dismiss', payload);
       }),
       onCta: safely(() => {
         if (!current || current !== popup) return;
         if (counts) recordNow(s, { type: 'campaign', action: 'click', campaign: campaign.id, variant: variant.id });
-        emitter.emit('click', payload);
+        if (counts) emitter.emit('click', payload);
         const { action } = view.cta;
         if (action === 'add-to-cart') {
           // The shop adds the products: segmint knows no cart API, it only asks.
@@ -193,7 +193,9 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     if (!handle) return;
     current = { handle, payload };
     popup = current;
-    if (counts) await s.store.record({ type: 'campaign', action: 'impression', campaign: campaign.id, variant: variant.id });
+    // A preview (`show()`) is not an impression: it counts toward no cap and no report.
+    if (!counts) return;
+    await s.store.record({ type: 'campaign', action: 'impression', campaign: campaign.id, variant: variant.id });
     emitter.emit('impression', payload);
   }
 

@@ -13,6 +13,21 @@ document.querySelectorAll('[data-add-to-cart]').forEach((button) => {
   });
 });
 
+// segmint's add-to-cart buttons ask the shop to add the offered products: the shop owns the cart.
+const PRODUCTS = {
+  'SKU-TENT-2P': { id: 'SKU-TENT-2P', name: 'Trail Tent 2P', price: 249 },
+  'SKU-MAT': { id: 'SKU-MAT', name: 'Insulated Sleeping Mat', price: 89 },
+  'SKU-LAMP': { id: 'SKU-LAMP', name: 'Camp Lamp', price: 29 },
+};
+window.addEventListener('segmint:add-to-cart', (event) => {
+  for (const id of event.detail.products) {
+    const item = PRODUCTS[id];
+    if (!item) continue;
+    writeCart([...readCart(), item]);
+    segmint('track', 'add_to_cart', { ...item, currency: 'USD', quantity: 1 });
+  }
+});
+
 const picker = document.getElementById('language');
 if (picker) {
   const current = /(?:^|;\s*)demo-locale=([A-Za-z-]+)/.exec(document.cookie);

@@ -72,7 +72,7 @@ function Product({ product }: { product: ProductCard }) {
       {product.price && <span class="sm-price">{product.price}</span>}
     </>
   );
-  return <li class="sm-product">{product.url ? <a class="sm-product-link" href={product.url}>{content}</a> : content}</li>;
+  return <li class="sm-product">{product.url ? <a class="sm-product-row" href={product.url}>{content}</a> : <span class="sm-product-row">{content}</span>}</li>;
 }
 
 function copyText(text: string): void {
