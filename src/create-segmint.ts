@@ -1,20 +1,18 @@
-import type { CampaignEventPayload, Explanation, Segmint, SegmintEvents, SegmintOptions, TraitValue, TrackProps } from './types';
+import type { Explanation, Segmint, SegmintEvents, SegmintOptions, TraitValue, TrackProps } from './types';
 import type { Signals } from './rules/signals';
-import type { PreparedCampaign, PreparedVariant } from './campaigns/prepare';
-import type { PopupHandle } from './render/view';
+import type { PreparedCampaign } from './campaigns/prepare';
 import type { ProfileEvent } from './profile/record';
 import { startSession, type Session } from './start';
-import { collectSignals, listPreferredLocales } from './signals/collect';
+import { collectSignals } from './signals/collect';
 import { decideCampaign, evaluateCampaign, type DecisionInput } from './campaigns/decide';
 import { findAttributions } from './campaigns/attribution';
 import type { OfferContext } from './campaigns/offers';
 import { readPageProductId } from './signals/page-product';
 import { assignVariant } from './campaigns/variants';
-import { presentCampaign } from './campaigns/present';
 import { armTrigger } from './triggers/arm';
 import type { TriggerContext } from './triggers/trigger';
 import { collectDeviceSignals } from './signals/device';
-import { loadRenderer } from './render/load-renderer';
+import { createPopupLifecycle } from './popup-lifecycle';
 import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
 import { copyJson } from './lib/copy-json';
@@ -29,11 +27,6 @@ export interface ConfigSource {
   load: () => Promise<unknown>;
   /** For fetched configs: the URL, under which the last valid config is cached. */
   cacheKey?: string;
-}
-
-interface OpenPopup {
-  handle: PopupHandle;
-  payload: CampaignEventPayload;
 }
 
 /**
@@ -62,7 +55,6 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
   let queue: Promise<unknown> = new Promise<void>((resolve) => (markReady = resolve));
   let stopTriggers: (() => void)[] = [];
   let fired: PreparedCampaign[] = [];
-  let popup: OpenPopup | null = null;
   let destroyed = false;
   let stopWatching: (() => void)[] = [];
   /** The product of this page's last `view_item`: what `of: "current"` offers start from. */
@@ -75,17 +67,19 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
   };
   const record = (event: ProfileEvent) => enqueue((s) => s.store.record(event));
 
-  /**
-   * Writes at once instead of waiting in the queue: a visitor often navigates right after
-   * dismissing or clicking, and the IndexedDB transaction must exist before the page goes.
-   * Safe beside queued writes: each is its own read-modify-write transaction.
-   */
-  const recordNow = (s: Session, event: ProfileEvent) => void s.store.record(event).catch((error) => report(error));
-
   const readSignals = (s: Session): Signals => collectSignals(window, s.hints, s.store.read(), now());
 
   const findSegments = (s: Session, signals: Signals) =>
     Object.keys(s.prepared.segments).filter((id) => s.prepared.segments[id].test(signals));
+
+  const popups = createPopupLifecycle({
+    emit: emitter.emit,
+    report,
+    safely,
+    readOfferContext: (s) => readOfferContext(s),
+    findSegments,
+    isDestroyed: () => destroyed,
+  });
 
   function armTriggers(s: Session): void {
     stopTriggers.forEach((stop) => stop());
@@ -112,7 +106,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
 
   async function decide(s: Session, candidates: PreparedCampaign[]): Promise<void> {
     const trigger = candidates[0].trigger.on;
-    if (popup?.handle.isOpen()) {
+    if (popups.isOpen()) {
       // One popup at a time: a campaign that fires meanwhile is dropped, not queued for later.
       emitter.emit('decision', { trigger, campaign: null });
       return;
@@ -132,7 +126,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       emitter.emit('exposure', { campaign: winner.id, variant: variantId, segments: findSegments(s, signals) });
       return;
     }
-    await present(s, winner, variant, signals, true);
+    await popups.show(s, winner, variant, signals, { counts: true });
   }
 
   /** The product this page is about: the last `view_item` tracked on it, else its schema.org data. */
@@ -148,56 +142,6 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     limits: s.prepared.limits,
     offers: { catalog: s.prepared.catalog, context: readOfferContext(s) },
   });
-
-  async function present(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, counts: boolean, locale?: string): Promise<void> {
-    const preferredLocales = locale ? [locale, ...listPreferredLocales(signals)] : listPreferredLocales(signals);
-    const audience = { preferredLocales, locale: String(signals.locale), currency: String(signals.currency), device: signals.device, traits: s.store.read().traits };
-    const presented = presentCampaign(campaign, variant, audience, { ...s.prepared, theme: s.prepared.config.theme }, readOfferContext(s));
-    if (!presented) throw new Error(`campaign "${campaign.id}" has nothing to offer on this page`);
-    const { view, missing } = presented;
-    if (missing.length) report(new Error(`campaign "${campaign.id}" (${view.locale}) has no value for ${missing.join(', ')}`));
-    const payload: CampaignEventPayload = { campaign: campaign.id, variant: variant.id, locale: view.locale, segments: findSegments(s, signals) };
-    if (counts) emitter.emit('exposure', payload);
-    const render = await loadRenderer();
-    if (destroyed) return;
-    popup?.handle.close();
-    let current: OpenPopup | null = null;
-    const close = () => {
-      current?.handle.close();
-      if (popup === current) popup = null;
-    };
-    const handle = render(view, {
-      onDismiss: safely(() => {
-        if (!current || current !== popup) return;
-        close();
-        if (counts) recordNow(s, { type: 'campaign', action: 'dismiss', campaign: campaign.id, variant: variant.id });
-        if (counts) emitter.emit('dismiss', payload);
-      }),
-      onCta: safely(() => {
-        if (!current || current !== popup) return;
-        if (counts) recordNow(s, { type: 'campaign', action: 'click', campaign: campaign.id, variant: variant.id });
-        if (counts) emitter.emit('click', payload);
-        const { action } = view.cta;
-        if (action === 'add-to-cart') {
-          // The shop adds the products: segmint knows no cart API, it only asks.
-          window.dispatchEvent(new CustomEvent('segmint:add-to-cart', { detail: { products: view.products.map((p) => p.id), campaign: campaign.id, variant: variant.id } }));
-        }
-        // A copied coupon stays on screen with its confirmation; every other action is done.
-        if (action !== 'copy-coupon') close();
-      }),
-      onError: (error) => {
-        if (current && current === popup) popup = null;
-        report(error, `the popup for campaign "${campaign.id}" failed to render`);
-      },
-    });
-    if (!handle) return;
-    current = { handle, payload };
-    popup = current;
-    // A preview (`show()`) is not an impression: it counts toward no cap and no report.
-    if (!counts) return;
-    await s.store.record({ type: 'campaign', action: 'impression', campaign: campaign.id, variant: variant.id });
-    emitter.emit('impression', payload);
-  }
 
   /** A purchase after a click within the campaign's attribution window is that campaign's conversion. */
   async function attributeConversions(s: Session, purchase: TrackProps): Promise<void> {
@@ -275,7 +219,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
         const campaign = s.prepared.campaigns.find((c) => c.id === campaignId);
         if (!campaign) throw new Error(`show(): no valid campaign "${campaignId}" in the config`);
         const variant = campaign.variants.find((v) => v.id === showOptions.variant) ?? campaign.variants[0];
-        return present(s, campaign, variant, readSignals(s), false, showOptions.locale);
+        return popups.show(s, campaign, variant, readSignals(s), { counts: false, locale: showOptions.locale });
       });
     }),
     explain: () => new Promise((resolve) => {
@@ -296,8 +240,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       stopTriggers = [];
       trackListeners.clear();
       session?.store.close();
-      popup?.handle.close();
-      popup = null;
+      popups.close();
       emitter.clear();
     }),
   };

@@ -6,7 +6,7 @@ const BUDGETS = [
   // The whole script-tag bundle today: decision core (with the signal tables), Preact, popup and
   // CSS in one file. A ratchet, not a goal: splitting the renderer into its own chunk brings the
   // core towards 7 KB.
-  { file: 'dist/segmint.js', maxGzipBytes: 28 * 1024 },
+  { file: 'dist/segmint.js', maxGzipBytes: 32 * 1024 },
 ];
 
 let failed = false;

@@ -1,0 +1,108 @@
+import type { CampaignEventPayload, SegmintEvents } from './types';
+import type { Signals } from './rules/signals';
+import type { PreparedCampaign, PreparedVariant } from './campaigns/prepare';
+import type { OfferContext } from './campaigns/offers';
+import type { PopupHandle } from './render/view';
+import type { ProfileEvent } from './profile/record';
+import type { Session } from './start';
+import { presentCampaign } from './campaigns/present';
+import { listPreferredLocales } from './signals/collect';
+import { loadRenderer } from './render/load-renderer';
+
+/** What the popup lifecycle needs from its instance. */
+export interface PopupDeps {
+  emit<K extends keyof SegmintEvents>(event: K, payload: SegmintEvents[K]): void;
+  report(error: unknown, context?: string): void;
+  safely<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R | undefined;
+  readOfferContext(s: Session): OfferContext;
+  findSegments(s: Session, signals: Signals): string[];
+  isDestroyed(): boolean;
+}
+
+/** How to show a campaign: counted (a real decision) or a preview (`show()`), in an optional forced locale. */
+export interface ShowOptions {
+  counts: boolean;
+  locale?: string;
+}
+
+/**
+ * One popup at a time, from presentation to its end: localize and fill the copy, load the renderer,
+ * mount, then record and report exposure, impression, dismiss and click, and carry out the
+ * call to action. A preview counts toward nothing.
+ */
+export function createPopupLifecycle(deps: PopupDeps) {
+  let open: { handle: PopupHandle } | null = null;
+
+  /**
+   * Writes at once instead of waiting in the instance's queue: a visitor often navigates right
+   * after dismissing or clicking, and the IndexedDB transaction must exist before the page goes.
+   * Safe beside queued writes: each is its own read-modify-write transaction.
+   */
+  const recordNow = (s: Session, event: ProfileEvent) => void s.store.record(event).catch((error) => deps.report(error));
+
+  async function show(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, { counts, locale }: ShowOptions): Promise<void> {
+    const preferredLocales = locale ? [locale, ...listPreferredLocales(signals)] : listPreferredLocales(signals);
+    const audience = { preferredLocales, locale: String(signals.locale), currency: String(signals.currency), device: signals.device, traits: s.store.read().traits };
+    const presented = presentCampaign(campaign, variant, audience, { ...s.prepared, theme: s.prepared.config.theme }, deps.readOfferContext(s));
+    if (!presented) throw new Error(`campaign "${campaign.id}" has nothing to offer on this page`);
+    const { view, missing } = presented;
+    if (missing.length) deps.report(new Error(`campaign "${campaign.id}" (${view.locale}) has no value for ${missing.join(', ')}`));
+    const payload: CampaignEventPayload = { campaign: campaign.id, variant: variant.id, locale: view.locale, segments: deps.findSegments(s, signals) };
+    const counted = (action: 'impression' | 'dismiss' | 'click'): ProfileEvent => ({ type: 'campaign', action, campaign: campaign.id, variant: variant.id });
+    if (counts) deps.emit('exposure', payload);
+
+    const render = await loadRenderer();
+    if (deps.isDestroyed()) return;
+    close();
+    let mine: { handle: PopupHandle } | null = null;
+    const isCurrent = () => mine !== null && mine === open;
+    const closeMine = () => {
+      if (isCurrent()) close();
+    };
+    const handle = render(view, {
+      onDismiss: deps.safely(() => {
+        if (!isCurrent()) return;
+        closeMine();
+        if (!counts) return;
+        recordNow(s, counted('dismiss'));
+        deps.emit('dismiss', payload);
+      }),
+      onCta: deps.safely(() => {
+        if (!isCurrent()) return;
+        if (counts) {
+          recordNow(s, counted('click'));
+          deps.emit('click', payload);
+        }
+        const { action } = view.cta;
+        if (action === 'add-to-cart') {
+          // The shop adds the products: segmint knows no cart API, it only asks.
+          window.dispatchEvent(new CustomEvent('segmint:add-to-cart', { detail: { products: view.products.map((p) => p.id), campaign: campaign.id, variant: variant.id } }));
+        }
+        // A copied coupon stays on screen with its confirmation; every other action is done.
+        if (action !== 'copy-coupon') closeMine();
+      }),
+      onError: (error) => {
+        if (isCurrent()) open = null;
+        deps.report(error, `the popup for campaign "${campaign.id}" failed to render`);
+      },
+    });
+    if (!handle) return;
+    mine = { handle };
+    open = mine;
+    if (!counts) return;
+    await s.store.record(counted('impression'));
+    deps.emit('impression', payload);
+  }
+
+  function close(): void {
+    open?.handle.close();
+    open = null;
+  }
+
+  return {
+    show,
+    close,
+    /** True while a popup is on screen. */
+    isOpen: () => !!open?.handle.isOpen(),
+  };
+}
