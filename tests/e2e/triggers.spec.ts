@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
+import { EXIT_INTENT } from '../../src/triggers/exit-intent';
 
-// Mirrors EXIT_INTENT.armDelayMs in src/triggers/exit-intent.ts.
-const EXIT_ARM_DELAY_MS = 3000;
+const EXIT_ARM_DELAY_MS = EXIT_INTENT.armDelayMs;
 
 /** Resolves once segmint has started, so every trigger is armed. */
 async function armed(page: Page): Promise<void> {
