@@ -24,6 +24,18 @@ function cssText() {
   };
 }
 
+/** Swaps one module for another in a build: the script tag fetches its renderer as a file. */
+function swap(from, to) {
+  const target = new URL(to, import.meta.url).pathname;
+  return {
+    name: 'swap',
+    async resolveId(source, importer, options) {
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && resolved.id.endsWith(from) ? target : null;
+    },
+  };
+}
+
 /** Copies a file into dist unchanged. */
 function copy(from, to) {
   return {
@@ -48,19 +60,27 @@ function build({ input, output, bundleDependencies = false, minified = false, pl
     output: { dir: 'dist', sourcemap: false, ...output, plugins: minified ? [minify] : [] },
     external: bundleDependencies ? [] : [/^preact/, 'idb-keyval', /^node:/],
     plugins: [
+      ...plugins,
       cssText(),
       nodeResolve({ browser: bundleDependencies }),
       typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'src/**/*.tsx'], exclude: ['**/*.test.ts', '**/*.test.tsx'], noEmitOnError: true }),
-      ...plugins,
     ],
   };
 }
 
 export default [
-  // The script tag: one self-starting file with its dependencies inside.
+  // The script tag: the self-starting core, which decides without Preact…
   build({
     input: 'src/loader.ts',
-    output: { format: 'iife', entryFileNames: 'segmint.js', inlineDynamicImports: true },
+    output: { format: 'iife', entryFileNames: 'segmint.js' },
+    bundleDependencies: true,
+    minified: true,
+    plugins: [swap('src/render/load-renderer.ts', './src/render/load-renderer-script.ts')],
+  }),
+  // …and its popup chunk (Preact, components, CSS), fetched beside it only when a popup shows.
+  build({
+    input: 'src/render/mount.ts',
+    output: { format: 'es', entryFileNames: 'segmint-popup.js' },
     bundleDependencies: true,
     minified: true,
   }),

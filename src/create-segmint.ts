@@ -13,6 +13,7 @@ import { armTrigger } from './triggers/arm';
 import type { TriggerContext } from './triggers/trigger';
 import { collectDeviceSignals } from './signals/device';
 import { createPopupLifecycle } from './popup-lifecycle';
+import { loadRenderer } from './render/load-renderer';
 import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
 import { copyJson } from './lib/copy-json';
@@ -89,6 +90,23 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       device: () => collectDeviceSignals(window).device,
     };
     stopTriggers = s.prepared.campaigns.map((campaign) => armTrigger(campaign.trigger, context, safely(() => fire(campaign))));
+    prefetchRendererIfLikely(s);
+  }
+
+  /**
+   * When a campaign the visitor already qualifies for waits on its trigger (scroll, exit intent…),
+   * fetch the popup chunk while the browser is idle, so the popup appears without delay. A visitor
+   * who qualifies for nothing never downloads it.
+   */
+  function prefetchRendererIfLikely(s: Session): void {
+    const input = readDecisionInput(s, readSignals(s));
+    const waiting = s.prepared.campaigns.filter((c) => c.trigger.on !== 'pageview' || (c.trigger.delaySeconds ?? 0) > 0);
+    if (!waiting.some((campaign) => evaluateCampaign(campaign, input).eligible)) return;
+    const prefetch = () => void loadRenderer().catch(() => {
+      // The popup's own load retries and reports; a failed prefetch changes nothing.
+    });
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
+    else setTimeout(prefetch, 2000);
   }
 
   /**

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  // The whole script-tag bundle today: decision core (with the signal tables), Preact, popup and
-  // CSS in one file. A ratchet, not a goal: splitting the renderer into its own chunk brings the
-  // core towards 7 KB.
-  { file: 'dist/segmint.js', maxGzipBytes: 32 * 1024 },
+  // The core every visitor downloads: signals, profile, rules, campaigns, triggers. A ratchet,
+  // not the goal: the goal is 7 KB.
+  { file: 'dist/segmint.js', maxGzipBytes: 24.5 * 1024 },
+  // The popup chunk (Preact, components, CSS), fetched only when a popup is about to show.
+  { file: 'dist/segmint-popup.js', maxGzipBytes: 8 * 1024 },
 ];
 
 let failed = false;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { PopupView, ProductCard } from './view';
 
 interface PopupProps {
@@ -7,10 +7,20 @@ interface PopupProps {
   onCta: () => void;
 }
 
-/** The popup itself. Every text is a string child, so Preact renders it as text, never as HTML. */
-export function Popup({ view, onDismiss, onCta }: PopupProps) {
+/**
+ * The popup itself. Every text is a string child, so Preact renders it as text, never as HTML.
+ * A class rather than hooks: the one bit of state does not justify shipping preact/hooks.
+ */
+export class Popup extends Component<PopupProps, { copied: boolean }> {
+  state = { copied: false };
+
+  render() {
+    return renderPopup(this.props, this.state.copied, () => this.setState({ copied: true }));
+  }
+}
+
+function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, setCopied: () => void) {
   const { fields, layout, cta } = view;
-  const [copied, setCopied] = useState(false);
   const isModal = layout.type === 'modal' || layout.type === 'sheet';
   // Only corner and edge layouts are placed by position; a modal is centered, a sheet at the bottom.
   const position = layout.type === 'bar' ? layout.position ?? 'bottom' : layout.type === 'slide-in' ? layout.position ?? 'bottom-right' : 'center';
@@ -20,7 +30,7 @@ export function Popup({ view, onDismiss, onCta }: PopupProps) {
     if (!event.isTrusted) return;
     if (cta.action === 'copy-coupon' && view.coupon) {
       copyText(view.coupon);
-      setCopied(true);
+      setCopied();
     }
     onCta();
   };

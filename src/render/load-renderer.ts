@@ -2,7 +2,8 @@ import type { RenderPopup } from './view';
 
 /**
  * The renderer (Preact, components, CSS) behind one dynamic import, so the decision path never
- * depends on it and a build can split it into a chunk fetched only when a popup is about to show.
+ * depends on it: bundlers of the npm entry split it into its own chunk. (The script-tag build swaps
+ * this module for load-renderer-script.ts, which fetches `segmint-popup.js`.)
  */
 export function loadRenderer(): Promise<RenderPopup> {
   return import('./mount').then((module) => module.mountPopup);
