@@ -35,7 +35,7 @@ function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, se
     onCta();
   };
   return (
-    <div class={`sm-frame sm-${layout.type} sm-at-${position}`} style={themeStyle(view)}>
+    <div class={`sm-frame sm-${layout.type} sm-at-${position} sm-scheme-${view.theme?.scheme ?? 'auto'}`} style={themeStyle(view)}>
       {isModal && <div class="sm-backdrop" onClick={onDismiss} />}
       <div
         class="sm-dialog"

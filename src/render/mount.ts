@@ -25,9 +25,11 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
   const previousFocus = doc.activeElement as HTMLElement | null;
   let open = true;
 
+  const unlockScroll = isModal ? lockScroll(doc) : () => {};
   const close = () => {
     if (!open) return;
     open = false;
+    unlockScroll();
     doc.removeEventListener('keydown', onKeydown, true);
     render(null, shadow);
     host.remove();
@@ -58,6 +60,26 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
   // Only dialogs that block the page take focus; a slide-in or bar must not interrupt typing.
   if (isModal) (shadow.querySelector<HTMLElement>('.sm-cta') ?? shadow.querySelector<HTMLElement>('.sm-close'))?.focus();
   return { close, isOpen: () => open && host.isConnected };
+}
+
+/**
+ * Stops the page behind a modal from scrolling, and puts back exactly what was there on close:
+ * the inline values we touch, nothing else. `scrollbar-gutter: stable` keeps the space of a
+ * vanished scrollbar, so the page does not shift sideways.
+ */
+function lockScroll(doc: Document): () => void {
+  const style = doc.documentElement.style;
+  const previous = { overflow: style.overflow, gutter: style.getPropertyValue('scrollbar-gutter'), priority: style.getPropertyPriority('overflow') };
+  // Overlay scrollbars (phones, macOS, headless) take no space; only a classic one leaves a gap.
+  const hadScrollbar = (doc.defaultView?.innerWidth ?? 0) > doc.documentElement.clientWidth;
+  style.setProperty('overflow', 'hidden', 'important');
+  if (hadScrollbar) style.setProperty('scrollbar-gutter', 'stable');
+  return () => {
+    style.setProperty('overflow', previous.overflow, previous.priority);
+    if (!previous.overflow) style.removeProperty('overflow');
+    if (previous.gutter) style.setProperty('scrollbar-gutter', previous.gutter);
+    else style.removeProperty('scrollbar-gutter');
+  };
 }
 
 function supportsAdoptedStyleSheets(): boolean {

@@ -47,3 +47,47 @@ test.describe('on a phone', () => {
     expect(box.width).toBe(390);
   });
 });
+
+test('a modal locks the page scroll and restores it exactly, without shifting the page sideways', async ({ page }) => {
+  await openTestPage(page, {
+    config: makeConfig([makeCampaign('m', { layout: { type: 'modal' }, trigger: { on: 'event', event: 'open' } })]),
+    body: '<div id="wide" style="height: 3000px; background: linear-gradient(#fff, #ccc)">tall page</div>',
+  });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.evaluate(() => {
+    document.documentElement.style.setProperty('scroll-behavior', 'auto');
+    window.scrollTo(0, 500);
+  });
+  const before = await page.evaluate(() => ({ style: document.documentElement.getAttribute('style'), width: document.getElementById('wide')!.getBoundingClientRect().width }));
+  await page.evaluate(() => (window as any).segmint.track('open'));
+  await expect(dialog(page)).toBeVisible();
+  await page.mouse.move(100, 100);
+  await page.mouse.wheel(0, 800);
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => window.scrollY)).toBe(500);
+  expect(await page.evaluate(() => document.getElementById('wide')!.getBoundingClientRect().width)).toBe(before.width);
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.getAttribute('style'))).toBe(before.style);
+  expect(await page.evaluate(() => window.scrollY)).toBe(500);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+});
+
+test.describe('for a visitor who prefers dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  const background = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => getComputedStyle(document.querySelector('segmint-root')!.shadowRoot!.querySelector('.sm-dialog')!).backgroundColor);
+
+  test('the default theme turns dark', async ({ page }) => {
+    await openTestPage(page, { config: makeConfig([makeCampaign('auto')]) });
+    await expect(dialog(page)).toBeVisible();
+    expect(await background(page)).toBe('rgb(29, 32, 36)');
+  });
+
+  test('a theme with scheme "light" stays light', async ({ page }) => {
+    await openTestPage(page, { config: makeConfig([makeCampaign('light')], { theme: { scheme: 'light' } }) });
+    await expect(dialog(page)).toBeVisible();
+    expect(await background(page)).toBe('rgb(255, 255, 255)');
+  });
+});
