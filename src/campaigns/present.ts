@@ -74,6 +74,7 @@ export function presentCampaign(
       fields,
       closeLabel: fields.close ?? labels.close,
       copiedLabel: labels.copied,
+      dialogLabel: labels.message,
       layout,
       cta: variant.cta,
       products: cards,

@@ -42,7 +42,8 @@ function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, se
         role="dialog"
         aria-modal={isModal ? 'true' : undefined}
         aria-labelledby={hasTitle ? 'sm-title' : undefined}
-        aria-label={hasTitle ? undefined : fields.body ?? fields.cta ?? view.campaign}
+        aria-label={hasTitle ? undefined : view.dialogLabel}
+        aria-describedby={fields.body ? 'sm-body' : undefined}
         data-campaign={view.campaign}
         data-variant={view.variant}
         lang={view.locale}
@@ -52,7 +53,7 @@ function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, se
           <span aria-hidden="true">×</span>
         </button>
         {hasTitle && <h2 id="sm-title" class="sm-title">{fields.title}</h2>}
-        {fields.body && <p class="sm-body">{fields.body}</p>}
+        {fields.body && <p id="sm-body" class="sm-body">{fields.body}</p>}
         {view.products.length > 0 && <ul class="sm-products">{view.products.map((product) => <Product key={product.id} product={product} />)}</ul>}
         {view.coupon && (
           <p class="sm-coupon">

@@ -58,7 +58,8 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
     return null;
   }
   // Only dialogs that block the page take focus; a slide-in or bar must not interrupt typing.
-  if (isModal) (shadow.querySelector<HTMLElement>('.sm-cta') ?? shadow.querySelector<HTMLElement>('.sm-close'))?.focus();
+  // Without preventScroll, a tall sheet would scroll to its button and hide its title.
+  if (isModal) (shadow.querySelector<HTMLElement>('.sm-cta') ?? shadow.querySelector<HTMLElement>('.sm-close'))?.focus({ preventScroll: true });
   return { close, isOpen: () => open && host.isConnected };
 }
 

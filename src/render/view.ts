@@ -23,6 +23,8 @@ export interface PopupView {
   closeLabel: string;
   /** Confirmation shown after the coupon was copied, already localized. */
   copiedLabel: string;
+  /** The dialog's accessible name when there is no title, already localized. */
+  dialogLabel: string;
   layout: Layout;
   cta: Cta;
   products: ProductCard[];
