@@ -86,7 +86,7 @@ export function createPopupLifecycle(deps: PopupDeps) {
         deps.report(error, `the popup for campaign "${campaign.id}" failed to render`);
       },
     });
-    if (!handle) return;
+    if (!handle || !handle.isOpen()) return;
     mine = { handle };
     open = mine;
     if (!counts) return;

@@ -57,6 +57,8 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
     fail(error);
     return null;
   }
+  // The error boundary may already have closed it while rendering: nothing was shown.
+  if (!open) return null;
   // Only dialogs that block the page take focus; a slide-in or bar must not interrupt typing.
   // Without preventScroll, a tall sheet would scroll to its button and hide its title.
   if (isModal) (shadow.querySelector<HTMLElement>('.sm-cta') ?? shadow.querySelector<HTMLElement>('.sm-close'))?.focus({ preventScroll: true });
