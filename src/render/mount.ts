@@ -26,9 +26,15 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
   let open = true;
 
   const unlockScroll = isModal ? lockScroll(doc) : () => {};
+  // A host that re-renders <body> (Turbo, pjax, a replaced React root) takes our node with it:
+  // then tear down, so no scroll lock or key listener outlives the popup (RELIABILITY §38).
+  const watcher = typeof MutationObserver === 'function' ? new MutationObserver(() => {
+    if (!host.isConnected) close();
+  }) : null;
   const close = () => {
     if (!open) return;
     open = false;
+    watcher?.disconnect();
     unlockScroll();
     doc.removeEventListener('keydown', onKeydown, true);
     render(null, shadow);
@@ -50,6 +56,8 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
   };
 
   doc.body.appendChild(host);
+  watcher?.observe(doc.documentElement, { childList: true });
+  watcher?.observe(doc.body, { childList: true });
   doc.addEventListener('keydown', onKeydown, true);
   try {
     render(h(ErrorBoundary, { onError: fail }, h(Popup, { view, onDismiss: dismiss, onCta: callbacks.onCta })), shadow);
@@ -71,7 +79,9 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
  * vanished scrollbar, so the page does not shift sideways.
  */
 function lockScroll(doc: Document): () => void {
-  const style = doc.documentElement.style;
+  const root = doc.documentElement;
+  const style = root.style;
+  const hadStyleAttribute = root.hasAttribute('style');
   const previous = { overflow: style.overflow, gutter: style.getPropertyValue('scrollbar-gutter'), priority: style.getPropertyPriority('overflow') };
   // Overlay scrollbars (phones, macOS, headless) take no space; only a classic one leaves a gap.
   const hadScrollbar = (doc.defaultView?.innerWidth ?? 0) > doc.documentElement.clientWidth;
@@ -82,6 +92,7 @@ function lockScroll(doc: Document): () => void {
     if (!previous.overflow) style.removeProperty('overflow');
     if (previous.gutter) style.setProperty('scrollbar-gutter', previous.gutter);
     else style.removeProperty('scrollbar-gutter');
+    if (!hadStyleAttribute && !style.length) root.removeAttribute('style');
   };
 }
 

@@ -91,3 +91,23 @@ test.describe('for a visitor who prefers dark mode', () => {
     expect(await background(page)).toBe('rgb(255, 255, 255)');
   });
 });
+
+test('when the host replaces <body> under an open modal, the popup tears down: scrolling and keys work again', async ({ page }) => {
+  const config = makeConfig([makeCampaign('m', { layout: { type: 'modal' }, trigger: { on: 'event', event: 'open' } }), makeCampaign('next', { trigger: { on: 'event', event: 'next' } })]);
+  await openTestPage(page, { config, body: '<div style="height: 3000px">tall page</div>' });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.evaluate(() => (window as any).segmint.track('open'));
+  await expect(dialog(page)).toBeVisible();
+  await page.evaluate(() => {
+    const fresh = document.createElement('body');
+    fresh.innerHTML = '<div id="new-root" style="height: 3000px">re-rendered page</div>';
+    document.documentElement.replaceChild(fresh, document.body);
+  });
+  // No inline style of ours is left on <html> (the Escape path checks the attribute byte for byte).
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.length)).toBe(0);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // The next campaign can show: the torn-down popup no longer counts as open.
+  await page.evaluate(() => (window as any).segmint.track('next'));
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'next');
+});
