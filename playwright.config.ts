@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium, CHROMIUM_ARGS } from './tests/e2e/find-browser';
+import { findChromium, CHROMIUM_ARGS } from './tests/e2e/find-browser.mjs';
 
 const PORT = Number(process.env.SEGMINT_E2E_PORT ?? 4174);
 

@@ -21,6 +21,7 @@ import { fetchConfig } from './config/load-config';
 import { watchNavigation } from './navigation/history';
 import { watchDataLayer } from './bridge/data-layer';
 import { readUtm } from './signals/utm';
+import { readLocation } from './signals/page';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -221,7 +222,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       void enqueue(async (s) => {
         s.hints.url = typeof url === 'string' ? url : undefined;
         pageProduct = undefined;
-        await s.store.record({ type: 'page', utm: readUtm(new URL(s.hints.url ?? location.href, location.href)) });
+        await s.store.record({ type: 'page', utm: readUtm(readLocation(document, s.hints.url)) });
         armTriggers(s);
       });
     }),

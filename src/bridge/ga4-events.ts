@@ -1,4 +1,5 @@
 import { isPlainObject } from '../lib/is-plain-object';
+import { readId } from '../lib/read-id';
 
 type Props = Record<string, unknown>;
 
@@ -66,7 +67,6 @@ function readItems(value: unknown): Item[] {
 
 const readText = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-const readId = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : readText(value));
 
 /** Prices are often pushed as strings ("49.90") by shop templates. */
 function readNumber(value: unknown): number | undefined {

@@ -7,7 +7,7 @@ import { joinPointer } from '../lib/pointer';
 import { didYouMean } from '../lib/nearest';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
-import { checkKnownKeys, isValidLocale } from '../rules/config-checks';
+import { checkKnownKeys, checkNumber, isValidLocale } from '../rules/config-checks';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { checkProductIds } from './catalog';
 
@@ -293,13 +293,6 @@ function checkOffer(value: unknown, at: string, productIds: readonly string[]): 
     throw new ConfigError(joinPointer(at, 'coupon'), `"coupon" must be text, got ${describe(value.coupon)}`);
   }
   return value as Offer;
-}
-
-function checkNumber(value: unknown, at: string, min = 0): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new ConfigError(at, `expected a ${min === 0 ? 'non-negative ' : ''}finite number, got ${describe(value)}`);
-  }
-  return value;
 }
 
 function checkPercent(value: unknown, at: string): number {

@@ -1,4 +1,5 @@
 import type { PreparedCampaign } from './prepare';
+import { collectTimeSignals } from '../signals/time';
 
 /** A wall-clock reading in the visitor's time zone; weekday 1 = Monday … 7 = Sunday. */
 export interface LocalTime {
@@ -12,7 +13,7 @@ export interface LocalTime {
  * start > end ([22, 6] is the night). `local` defaults to this machine's clock, which in a
  * browser is the visitor's; a simulation passes the visitor's own.
  */
-export function isInSchedule(schedule: PreparedCampaign['schedule'], now: Date, local: LocalTime = readLocalTime(now)): boolean {
+export function isInSchedule(schedule: PreparedCampaign['schedule'], now: Date, local: LocalTime = collectTimeSignals(now)): boolean {
   const time = now.getTime();
   if (Number.isNaN(time)) return false;
   if (schedule.from !== undefined && time < schedule.from) return false;
@@ -24,8 +25,4 @@ export function isInSchedule(schedule: PreparedCampaign['schedule'], now: Date, 
     if (!inside) return false;
   }
   return !schedule.weekdays || schedule.weekdays.includes(local.weekday);
-}
-
-function readLocalTime(now: Date): LocalTime {
-  return { hour: now.getHours(), weekday: now.getDay() || 7 };
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { describe } from './operators';
 import { joinPointer } from '../lib/pointer';
 import { didYouMean } from '../lib/nearest';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
@@ -21,4 +22,12 @@ export function isValidLocale(tag: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A finite number no smaller than `min` (default 0): counts, hours, seconds, prices. */
+export function checkNumber(value: unknown, at: string, min = 0): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new ConfigError(at, `expected a ${min === 0 ? 'non-negative ' : ''}finite number, got ${describe(value)}`);
+  }
+  return value;
 }

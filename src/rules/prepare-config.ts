@@ -3,7 +3,7 @@ import { ConfigError } from './config-error';
 import { createConditionCompiler, type CompiledCondition } from './compile';
 import { describe } from './operators';
 import { prepareCampaign, checkGlobs, type PreparedCampaign } from '../campaigns/prepare';
-import { checkKnownKeys, isValidLocale } from './config-checks';
+import { checkKnownKeys, checkNumber, isValidLocale } from './config-checks';
 import { checkCatalog } from '../campaigns/catalog';
 import { isSafeUrl } from '../lib/safe-url';
 import { joinPointer } from '../lib/pointer';
@@ -130,10 +130,7 @@ function checkLimits(value: unknown): PreparedConfig['limits'] {
   if (!isPlainObject(value)) throw new ConfigError('/limits', `"limits" must be an object, got ${describe(value)}`);
   checkKnownKeys(value, ['maxPerSession', 'minSecondsBetween'], '/limits', 'limits');
   for (const key of ['maxPerSession', 'minSecondsBetween'] as const) {
-    const n = value[key];
-    if (n !== undefined && (typeof n !== 'number' || !Number.isFinite(n) || n < 0)) {
-      throw new ConfigError(joinPointer('/limits', key), `expected a non-negative finite number, got ${describe(n)}`);
-    }
+    if (value[key] !== undefined) checkNumber(value[key], joinPointer('/limits', key));
   }
   return value as PreparedConfig['limits'];
 }

@@ -1,4 +1,5 @@
 import { readJsonLdNodes, hasSchemaType, PRODUCT_TYPES } from './structured-data';
+import { readId } from '../lib/read-id';
 
 /**
  * The id of the product this page is about, from its schema.org Product data: the JSON-LD
@@ -13,9 +14,4 @@ export function readPageProductId(doc: Document): string | undefined {
   }
   const item = doc.querySelector('[itemtype$="schema.org/Product"] [itemprop="sku"]');
   return readId(item?.getAttribute('content') ?? item?.textContent);
-}
-
-function readId(value: unknown): string | undefined {
-  const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
 }

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { findChromium, CHROMIUM_ARGS } from './find-browser.mjs';
 import { startServer } from '../../demo/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,22 +42,6 @@ const LAYOUTS = {
   sheet: { layout: { type: 'sheet' }, ...offer },
 };
 
-function findChromium() {
-  const fromEnv = process.env.SEGMINT_CHROMIUM;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`SEGMINT_CHROMIUM points to ${fromEnv}, which does not exist`);
-    return fromEnv;
-  }
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // Playwright's browsers were never downloaded; the system one may do.
-  }
-  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((path) => existsSync(path));
-  if (system) return system;
-  throw new Error('No Chromium found: install one (`npx playwright install chromium` or your package manager) or set SEGMINT_CHROMIUM.');
-}
 
 if (!existsSync(`${ROOT}dist/segmint.js`) || !existsSync(`${ROOT}dist/segmint-popup.js`)) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -67,7 +52,7 @@ mkdirSync(OUT, { recursive: true });
 const { url, server } = await startServer({ port: 0 });
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 
 let failed = false;

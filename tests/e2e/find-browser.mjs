@@ -1,3 +1,4 @@
+// Plain JavaScript so that both the Playwright config and the Node screenshot script can use it.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
@@ -6,8 +7,9 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
 /**
  * The Chromium to test in: Playwright's own when installed, else the system's. Fails loudly
  * rather than skipping, because a browser test that skips itself hides failures.
+ * @returns {string}
  */
-export function findChromium(): string {
+export function findChromium() {
   const fromEnv = process.env.SEGMINT_CHROMIUM;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`SEGMINT_CHROMIUM points to ${fromEnv}, which does not exist`);
