@@ -2,6 +2,7 @@ import { chmodSync, readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 
 /** `import css from './x.css?inline'` becomes the stylesheet's text, whitespace and comments stripped. */
 function cssText() {
@@ -32,6 +33,38 @@ function swap(from, to) {
     async resolveId(source, importer, options) {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       return resolved && resolved.id.endsWith(from) ? target : null;
+    },
+  };
+}
+
+/**
+ * Builds the script-tag core without config error messages: in the checks (src/rules,
+ * src/campaigns), `new ConfigError(pointer, message)` keeps its pointer and loses its message, and the helpers that only wrote messages (did-you-mean,
+ * value descriptions) drop out with them. The checks themselves are the same code. When a config
+ * has errors, the core fetches `segmint-diagnose.js`, the same checks with every message, to
+ * describe them.
+ */
+function withoutConfigMessages() {
+  return {
+    name: 'without-config-messages',
+    transform(code, id) {
+      // Only the checks: elsewhere (src/config/describe-config-errors.ts) messages are kept.
+      if (!/\/src\/(rules|campaigns)\//.test(id) || !code.includes('new ConfigError(')) return null;
+      const edited = new MagicString(code);
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'NewExpression' && node.callee.name === 'ConfigError' && node.arguments.length === 2) {
+          edited.overwrite(node.arguments[1].start, node.arguments[1].end, '""');
+          visit(node.arguments[0]);
+          return;
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object') visit(value);
+        }
+      };
+      visit(this.parse(code));
+      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
     },
   };
 }
@@ -75,15 +108,17 @@ export default [
     output: { format: 'iife', entryFileNames: 'segmint.js' },
     bundleDependencies: true,
     minified: true,
-    plugins: [swap('src/render/load-renderer.ts', './src/render/load-renderer-script.ts')],
+    plugins: [swap('src/chunks/load-chunks.ts', './src/chunks/load-chunks-script.ts'), withoutConfigMessages()],
   }),
-  // …and its popup chunk (Preact, components, CSS), fetched beside it only when a popup shows.
-  build({
-    input: 'src/render/mount.ts',
-    output: { format: 'es', entryFileNames: 'segmint-popup.js' },
-    bundleDependencies: true,
-    minified: true,
-  }),
+  // …and its chunks, ES modules fetched from beside it only when needed (src/chunks/load-chunks-script.ts).
+  ...Object.entries({
+    // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
+    'segmint-engage.js': 'src/engagement.ts',
+    // Once a popup is about to show: Preact, the components, the CSS.
+    'segmint-popup.js': 'src/render/mount.ts',
+    // Once a config has errors: the same checks, with their messages.
+    'segmint-diagnose.js': 'src/rules/prepare-config.ts',
+  }).map(([file, input]) => build({ input, output: { format: 'es', entryFileNames: file }, bundleDependencies: true, minified: true })),
   // npm: ESM entry points; preact and idb-keyval stay dependencies.
   build({
     input: { index: 'src/index.ts', rules: 'src/rules/index.ts' },

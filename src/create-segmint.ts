@@ -1,7 +1,6 @@
 import type { Explanation, Segmint, SegmintEvents, SegmintOptions, TraitValue, TrackProps } from './types';
 import type { Signals } from './rules/signals';
 import type { PreparedCampaign } from './campaigns/prepare';
-import type { ProfileEvent } from './profile/record';
 import { startSession, type Session } from './start';
 import { collectSignals } from './signals/collect';
 import { decideCampaign, evaluateCampaign, type DecisionInput } from './campaigns/decide';
@@ -9,11 +8,13 @@ import { findAttributions } from './campaigns/attribution';
 import type { OfferContext } from './campaigns/offers';
 import { readPageProductId } from './signals/page-product';
 import { assignVariant } from './campaigns/variants';
-import { armTrigger } from './triggers/arm';
+import { armTrigger, type TriggerArmers } from './triggers/arm';
+import { CORE_TRIGGERS } from './triggers/core-triggers';
 import type { TriggerContext } from './triggers/trigger';
 import { collectDeviceSignals } from './signals/device';
-import { createPopupLifecycle } from './popup-lifecycle';
-import { loadRenderer } from './render/load-renderer';
+import type { PopupDeps, PopupLifecycle, ShowOptions } from './popup-lifecycle';
+import type { PreparedVariant } from './campaigns/prepare';
+import { loadEngagement, loadRenderer } from './chunks/load-chunks';
 import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
 import { copyJson } from './lib/copy-json';
@@ -67,42 +68,80 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     queue = run;
     return run;
   };
-  const record = (event: ProfileEvent) => enqueue((s) => s.store.record(event));
 
   const readSignals = (s: Session): Signals => collectSignals(window, s.hints, s.store.read(), now());
 
   const findSegments = (s: Session, signals: Signals) =>
     Object.keys(s.prepared.segments).filter((id) => s.prepared.segments[id].test(signals));
 
-  const popups = createPopupLifecycle({
+  const popupDeps: PopupDeps = {
     emit: emitter.emit,
     report,
     safely,
     readOfferContext: (s) => readOfferContext(s),
     findSegments,
     isDestroyed: () => destroyed,
-  });
+    loadRenderer,
+  };
+  /** Created with the engagement chunk, when the first popup is about to show. */
+  let popups: PopupLifecycle | undefined;
+
+  async function showPopup(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, showOptions: ShowOptions): Promise<void> {
+    // Both chunks at once: the lifecycle awaits the same renderer load.
+    loadRenderer().catch(() => {
+      // Reported by the lifecycle, which waits for this same load.
+    });
+    const { createPopupLifecycle } = await loadEngagement();
+    if (destroyed) return;
+    popups ??= createPopupLifecycle(popupDeps);
+    await popups.show(s, campaign, variant, signals, showOptions);
+  }
+
+  /** This page's triggers: what the campaigns wait on, and whether the waiting kinds are armed yet. */
+  let page: { context: TriggerContext; engaged: boolean } | undefined;
 
   function armTriggers(s: Session): void {
     stopTriggers.forEach((stop) => stop());
+    stopTriggers = [];
     const context: TriggerContext = {
       onTrack: (handler) => subscribe(trackListeners, handler),
       sessionStartedAt: () => s.store.read().sessionStart,
       device: () => collectDeviceSignals(window).device,
     };
-    stopTriggers = s.prepared.campaigns.map((campaign) => armTrigger(campaign.trigger, context, safely(() => fire(campaign))));
-    prefetchRendererIfLikely(s);
+    page = { context, engaged: false };
+    armAll(s, CORE_TRIGGERS);
+    engageIfQualified(s);
+  }
+
+  function armAll(s: Session, armers: TriggerArmers): void {
+    for (const campaign of s.prepared.campaigns) {
+      const stop = page && armTrigger(campaign.trigger, page.context, safely(() => fire(campaign)), armers);
+      if (stop) stopTriggers.push(stop);
+    }
   }
 
   /**
-   * When a campaign the visitor already qualifies for waits on its trigger (scroll, exit intent…),
-   * fetch the popup chunk while the browser is idle, so the popup appears without delay. A visitor
-   * who qualifies for nothing never downloads it.
+   * Once the visitor qualifies for a campaign that waits (on scroll, exit intent, a delay…), load
+   * what waiting and showing take: the engagement chunk at once, so its triggers are armed, and
+   * the renderer while the browser is idle, so the popup appears without delay. A visitor who
+   * qualifies for nothing downloads neither. Checked on every page view and after every call
+   * that can change who the visitor is.
    */
-  function prefetchRendererIfLikely(s: Session): void {
+  function engageIfQualified(s: Session): void {
+    const current = page;
+    if (!current || current.engaged) return;
     const input = readDecisionInput(s, readSignals(s));
     const waiting = s.prepared.campaigns.filter((c) => c.trigger.on !== 'pageview' || (c.trigger.delaySeconds ?? 0) > 0);
     if (!waiting.some((campaign) => evaluateCampaign(campaign, input).eligible)) return;
+    current.engaged = true;
+    loadEngagement().then(({ waitingTriggers }) => {
+      if (page === current && !destroyed) armAll(s, waitingTriggers);
+    }, (error) => {
+      current.engaged = false;
+      // Without it, waiting triggers cannot be armed; otherwise this was only a prefetch, and
+      // the popup's own load retries and reports.
+      if (waiting.some((campaign) => !CORE_TRIGGERS[campaign.trigger.on])) report(error);
+    });
     const prefetch = () => void loadRenderer().catch(() => {
       // The popup's own load retries and reports; a failed prefetch changes nothing.
     });
@@ -125,7 +164,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
 
   async function decide(s: Session, candidates: PreparedCampaign[]): Promise<void> {
     const trigger = candidates[0].trigger.on;
-    if (popups.isOpen()) {
+    if (popups?.isOpen()) {
       // One popup at a time: a campaign that fires meanwhile is dropped, not queued for later.
       emitter.emit('decision', { trigger, campaign: null });
       return;
@@ -145,7 +184,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       emitter.emit('exposure', { campaign: winner.id, variant: variantId, segments: findSegments(s, signals) });
       return;
     }
-    await popups.show(s, winner, variant, signals, { counts: true });
+    await showPopup(s, winner, variant, signals, { counts: true });
   }
 
   /** The product this page is about: the last `view_item` tracked on it, else its schema.org data. */
@@ -215,7 +254,9 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
         const purchasesBefore = s.store.read().purchases;
         const profile = await s.store.record({ type: 'track', name, props: copied });
         if (name === 'purchase' && profile.purchases > purchasesBefore) await attributeConversions(s, copied);
-        if (!destroyed) for (const listener of [...trackListeners]) listener(name);
+        if (destroyed) return;
+        for (const listener of [...trackListeners]) listener(name);
+        engageIfQualified(s);
       });
     }),
     page: safely((url?: string) => {
@@ -228,7 +269,11 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     }),
     identify: safely((traits: Record<string, TraitValue>) => {
       if (!traits || typeof traits !== 'object') throw new TypeError('identify() needs an object of traits');
-      void record({ type: 'identify', traits: copyJson(traits) });
+      const copied = copyJson(traits);
+      void enqueue(async (s) => {
+        await s.store.record({ type: 'identify', traits: copied });
+        if (!destroyed) engageIfQualified(s);
+      });
     }),
     consent: safely((granted: boolean) => {
       void enqueue((s) => s.store.setPersistent(!!granted));
@@ -238,7 +283,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
         const campaign = s.prepared.campaigns.find((c) => c.id === campaignId);
         if (!campaign) throw new Error(`show(): no valid campaign "${campaignId}" in the config`);
         const variant = campaign.variants.find((v) => v.id === showOptions.variant) ?? campaign.variants[0];
-        return popups.show(s, campaign, variant, readSignals(s), { counts: false, locale: showOptions.locale });
+        return showPopup(s, campaign, variant, readSignals(s), { counts: false, locale: showOptions.locale });
       });
     }),
     explain: () => new Promise((resolve) => {
@@ -259,7 +304,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       stopTriggers = [];
       trackListeners.clear();
       session?.store.close();
-      popups.close();
+      popups?.close();
       emitter.clear();
     }),
   };

@@ -1,7 +1,7 @@
 import type { Segmint, SegmintOptions } from './types';
 import { createInstance, type ConfigSource } from './create-segmint';
 import { fetchConfig, readInlineConfig } from './config/load-config';
-import { setRendererUrl } from './render/renderer-url';
+import { setChunkBase } from './chunks/chunk-url';
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown[]>; _segmint?: true };
 type Global = Window & { segmint?: unknown; segmintSDK?: unknown };
@@ -21,7 +21,7 @@ function load(win: Global, script: HTMLScriptElement | null): void {
   const isStub = existing === undefined || typeof existing === 'function';
   const queue = Array.from((isStub && existing?.q) || []);
   const options = readScriptOptions(script);
-  setRendererUrl(script?.src || win.document.baseURI);
+  setChunkBase(script?.src || win.document.baseURI);
   const instance = createInstance(options, createConfigSource(script, win.document));
 
   const api = function segmint(method: unknown, ...args: unknown[]) {

@@ -2,12 +2,11 @@ import type { CampaignEventPayload, SegmintEvents } from './types';
 import type { Signals } from './rules/signals';
 import type { PreparedCampaign, PreparedVariant } from './campaigns/prepare';
 import type { OfferContext } from './campaigns/offers';
-import type { PopupHandle } from './render/view';
+import type { PopupHandle, RenderPopup } from './render/view';
 import type { ProfileEvent } from './profile/record';
 import type { Session } from './start';
 import { presentCampaign } from './campaigns/present';
 import { listPreferredLocales } from './signals/collect';
-import { loadRenderer } from './render/load-renderer';
 
 /** What the popup lifecycle needs from its instance. */
 export interface PopupDeps {
@@ -17,6 +16,8 @@ export interface PopupDeps {
   readOfferContext(s: Session): OfferContext;
   findSegments(s: Session, signals: Signals): string[];
   isDestroyed(): boolean;
+  /** Fetches the renderer; the core's loader, which knows where the chunks are. */
+  loadRenderer(): Promise<RenderPopup>;
 }
 
 /** How to show a campaign: counted (a real decision) or a preview (`show()`), in an optional forced locale. */
@@ -25,12 +26,20 @@ export interface ShowOptions {
   locale?: string;
 }
 
+/** The one popup on screen, if any. */
+export interface PopupLifecycle {
+  show(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, options: ShowOptions): Promise<void>;
+  close(): void;
+  /** True while a popup is on screen. */
+  isOpen(): boolean;
+}
+
 /**
  * One popup at a time, from presentation to its end: localize and fill the copy, load the renderer,
  * mount, then record and report exposure, impression, dismiss and click, and carry out the
  * call to action. A preview counts toward nothing.
  */
-export function createPopupLifecycle(deps: PopupDeps) {
+export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
   let open: { handle: PopupHandle } | null = null;
 
   /**
@@ -51,7 +60,7 @@ export function createPopupLifecycle(deps: PopupDeps) {
     const counted = (action: 'impression' | 'dismiss' | 'click'): ProfileEvent => ({ type: 'campaign', action, campaign: campaign.id, variant: variant.id });
     if (counts) deps.emit('exposure', payload);
 
-    const render = await loadRenderer();
+    const render = await deps.loadRenderer();
     if (deps.isDestroyed()) return;
     close();
     let mine: { handle: PopupHandle } | null = null;
@@ -102,7 +111,6 @@ export function createPopupLifecycle(deps: PopupDeps) {
   return {
     show,
     close,
-    /** True while a popup is on screen. */
     isOpen: () => !!open?.handle.isOpen(),
   };
 }

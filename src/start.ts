@@ -6,6 +6,7 @@ import type { SignalHints } from './signals/collect';
 import type { ConfigError } from './rules/config-error';
 import { readCachedConfig, saveCachedConfig } from './config/config-cache';
 import { readUtm } from './signals/utm';
+import { describeConfigErrors } from './config/describe-config-errors';
 
 /** A started instance's state: the compiled config, the profile, and what the host told us. */
 export interface Session {
@@ -69,7 +70,7 @@ async function loadConfig(source: ConfigSource, now: () => number, report: (erro
   const fallBack = async (error: unknown) => {
     const cached = source.cacheKey ? await readCachedConfig(source.cacheKey, now()) : undefined;
     const prepared = cached === undefined ? null : prepareConfig(cached, now).prepared;
-    report(error, prepared ? 'using the last valid config' : undefined);
+    void Promise.resolve(error).then((described) => report(described, prepared ? 'using the last valid config' : undefined));
     return prepared ? { raw: cached, prepared, errors: [], fromCache: true } : null;
   };
   let raw: unknown;
@@ -79,8 +80,10 @@ async function loadConfig(source: ConfigSource, now: () => number, report: (erro
     return fallBack(error);
   }
   const { prepared, errors } = prepareConfig(raw, now);
-  if (!prepared) return fallBack(errors[errors.length - 1]);
-  errors.forEach((error) => report(error));
+  // Described off the start path: the valid campaigns run meanwhile.
+  const described = errors.length ? describeConfigErrors(raw, errors, now) : Promise.resolve([]);
+  if (!prepared) return fallBack(described.then((all) => all[all.length - 1]));
+  void described.then((all) => all.forEach((error) => report(error)));
   return { raw, prepared, errors, fromCache: false };
 }
 

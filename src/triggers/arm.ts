@@ -1,23 +1,15 @@
 import type { Trigger } from '../types';
 import type { ArmTrigger, TriggerContext } from './trigger';
-import { armPageviewTrigger } from './pageview';
-import { armScrollTrigger } from './scroll';
-import { armExitIntentTrigger } from './exit-intent';
-import { armIdleTrigger } from './idle';
-import { armTimeOnSiteTrigger } from './time-on-site';
-import { armEventTrigger } from './event';
 
-const TRIGGERS: Record<Trigger['on'], ArmTrigger<never>> = {
-  pageview: armPageviewTrigger,
-  scroll: armScrollTrigger,
-  'exit-intent': armExitIntentTrigger,
-  idle: armIdleTrigger,
-  'time-on-site': armTimeOnSiteTrigger,
-  event: armEventTrigger,
-};
+/** Trigger kinds mapped to how to arm them; a set may cover only some kinds. */
+export type TriggerArmers = Partial<Record<Trigger['on'], ArmTrigger<never>>>;
 
-/** Arms a campaign's trigger; returns its stop function. Unknown kinds were rejected at load. */
-export function armTrigger(trigger: Trigger, context: TriggerContext, fire: () => void): () => void {
-  const arm = TRIGGERS[trigger.on] as ArmTrigger | undefined;
-  return arm ? arm(trigger, context, fire) : () => {};
+/**
+ * Arms a campaign's trigger with one of the given armers; returns its stop function, or
+ * undefined when the set does not cover that kind (the core arms `pageview` and `event`; the
+ * waiting kinds come with the engagement chunk).
+ */
+export function armTrigger(trigger: Trigger, context: TriggerContext, fire: () => void, armers: TriggerArmers): (() => void) | undefined {
+  const arm = armers[trigger.on] as ArmTrigger | undefined;
+  return arm?.(trigger, context, fire);
 }

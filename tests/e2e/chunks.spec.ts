@@ -1,0 +1,110 @@
+import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
+
+/** Records which of segmint's files the page downloads, in request order. */
+function watchDownloads(page: import('@playwright/test').Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/dist\/(segmint[\w-]*\.js)$/.exec(new URL(request.url()).pathname);
+    if (match) files.push(match[1]);
+  });
+  return files;
+}
+
+const REPORT_ERRORS = "window.reported = []; segmint('on', 'error', function (e) { reported.push({ message: e.message, pointer: e.pointer }); });";
+
+test('a visitor who qualifies for nothing downloads only the core', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  const config = makeConfig([
+    makeCampaign('gold', { audience: { 'traits.tier': 'gold' } }),
+    makeCampaign('gold-exit', { audience: { 'traits.tier': 'gold' }, trigger: { on: 'exit-intent' } }),
+    makeCampaign('gold-scroll', { audience: { 'traits.tier': 'gold' }, trigger: { on: 'scroll', percent: 10 } }),
+  ]);
+  await openTestPage(page, { config, body: '<div style="height:4000px">long page</div>' });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.mouse.wheel(0, 2000);
+  await page.waitForTimeout(2500);
+  expect(downloads).toEqual(['segmint.js']);
+});
+
+test('when a popup is about to show, its campaign code and the renderer are fetched together', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  await openTestPage(page, { config: makeConfig([makeCampaign('now')]) });
+  await expect(dialog(page)).toBeVisible();
+  expect(downloads.sort()).toEqual(['segmint-engage.js', 'segmint-popup.js', 'segmint.js']);
+});
+
+test('a campaign that qualifies but waits for its trigger gets its trigger code at once and the renderer while idle', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  await openTestPage(page, { config: makeConfig([makeCampaign('on-exit', { trigger: { on: 'exit-intent' } })]) });
+  await expect.poll(() => downloads, { timeout: 8000 }).toEqual(['segmint.js', 'segmint-engage.js', 'segmint-popup.js']);
+  await expect(dialog(page)).toHaveCount(0);
+});
+
+test('a visitor who comes to qualify during the page (a tracked event) gets the waiting trigger armed then', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  const config = makeConfig([makeCampaign('quiz-scroll', { audience: { 'events.quiz_done': { gte: 1 } }, trigger: { on: 'scroll', percent: 20 } })]);
+  await openTestPage(page, { config, body: '<div style="height:4000px">long page</div>' });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForTimeout(500);
+  expect(downloads).toEqual(['segmint.js']);
+  await expect(dialog(page)).toHaveCount(0);
+
+  await page.evaluate(() => (window as any).segmint.track('quiz_done'));
+  await expect.poll(() => downloads).toContain('segmint-engage.js');
+  await page.mouse.wheel(0, -3000);
+  await page.mouse.wheel(0, 3000);
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'quiz-scroll');
+});
+
+test('if the renderer fails to load, one error event and nothing else; the next popup tries again', async ({ page }) => {
+  let fail = true;
+  await page.route('**/dist/segmint-popup.js', (route) => (fail ? route.abort('failed') : route.fallback()));
+  const config = makeConfig([makeCampaign('first'), makeCampaign('second', { trigger: { on: 'event', event: 'again' } })]);
+  await openTestPage(page, { config, before: REPORT_ERRORS });
+  await page.waitForFunction(() => (window as any).reported.length > 0);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('popup renderer could not be loaded') }]);
+  await expect(page.locator('segmint-root')).toHaveCount(0);
+
+  fail = false;
+  await page.evaluate(() => (window as any).segmint.track('again'));
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'second');
+});
+
+test('if the campaign code fails to load, one error event and no popup; the next need tries again', async ({ page }) => {
+  let fail = true;
+  await page.route('**/dist/segmint-engage.js', (route) => (fail ? route.abort('failed') : route.fallback()));
+  const config = makeConfig([makeCampaign('first'), makeCampaign('second', { trigger: { on: 'event', event: 'again' } })]);
+  await openTestPage(page, { config, before: REPORT_ERRORS });
+  await page.waitForFunction(() => (window as any).reported.length > 0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('campaign code could not be loaded') }]);
+  await expect(page.locator('segmint-root')).toHaveCount(0);
+
+  fail = false;
+  await page.evaluate(() => (window as any).segmint.track('again'));
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'second');
+});
+
+test('a config with errors fetches the diagnostics to describe them, while its valid campaigns run', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  const config = makeConfig([makeCampaign('typo', { audiance: {} }), makeCampaign('fine')]);
+  await openTestPage(page, { config, before: REPORT_ERRORS });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'fine');
+  await page.waitForFunction(() => (window as any).reported.length > 0);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([
+    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/did you mean "audience"\?.*\(at \/campaigns\/0\/audiance\)$/) },
+  ]);
+  expect(downloads).toContain('segmint-diagnose.js');
+});
+
+test('when the diagnostics cannot be loaded, each config error still says where it is', async ({ page }) => {
+  await page.route('**/dist/segmint-diagnose.js', (route) => route.abort('failed'));
+  const config = makeConfig([makeCampaign('typo', { audiance: {} }), makeCampaign('fine')]);
+  await openTestPage(page, { config, before: REPORT_ERRORS });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'fine');
+  await page.waitForFunction(() => (window as any).reported.length > 0);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([
+    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/^invalid config \(the details are not available: the config diagnostics could not be loaded from .*segmint-diagnose\.js\) \(at \/campaigns\/0\/audiance\)$/) },
+  ]);
+});
