@@ -6,7 +6,7 @@ import type { PopupHandle, RenderPopup } from './render/view';
 import type { ProfileEvent } from './profile/record';
 import type { Session } from './start';
 import { presentCampaign } from './campaigns/present';
-import { listPreferredLocales } from './signals/collect';
+import { listPreferredLocales } from './signals/preferred-locales';
 
 /** What the popup lifecycle needs from its instance. */
 export interface PopupDeps {
