@@ -23,6 +23,7 @@ import { watchNavigation } from './navigation/history';
 import { watchDataLayer } from './bridge/data-layer';
 import { readUtm } from './signals/utm';
 import { readLocation } from './signals/page';
+import { forwardAnalytics } from './analytics/forward-analytics';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -206,9 +207,9 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     const value = typeof purchase.value === 'number' ? purchase.value : undefined;
     const currency = typeof purchase.currency === 'string' ? purchase.currency : undefined;
     const segments = findSegments(s, readSignals(s));
-    for (const { campaign, variant } of findAttributions(s.store.read(), s.prepared.campaigns, now())) {
+    for (const { campaign, variant, locale } of findAttributions(s.store.read(), s.prepared.campaigns, now())) {
       await s.store.record({ type: 'campaign', action: 'conversion', campaign, variant });
-      emitter.emit('conversion', { campaign, variant, segments, value, currency });
+      emitter.emit('conversion', { campaign, variant, ...(locale && { locale }), segments, value, currency });
     }
   }
 
@@ -240,6 +241,12 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
           // After the stub queue's replay (the loader runs it right after start()), so the site's
           // own calls come first, then what GTM collected before and after we loaded.
           stopWatching.push(watchDataLayer(window, instance.track, (error) => report(error, 'reading the dataLayer failed')));
+          const analytics = s.prepared.config.analytics;
+          stopWatching.push(forwardAnalytics(analytics, navigator, {
+            on: emitter.on,
+            createSink: () => loadEngagement().then(({ createAnalyticsSink }) => createAnalyticsSink(analytics!, window, () => s.consented)),
+            report,
+          }));
           emitter.emit('ready', { campaigns: s.prepared.campaigns.map((c) => c.id) });
         })
         .catch((error) => report(error, 'segmint could not start'))
@@ -276,7 +283,10 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       });
     }),
     consent: safely((granted: boolean) => {
-      void enqueue((s) => s.store.setPersistent(!!granted));
+      void enqueue((s) => {
+        s.consented = !!granted;
+        return s.store.setPersistent(!!granted);
+      });
     }),
     show: safely((campaignId: string, showOptions: { variant?: string; locale?: string } = {}) => {
       void enqueue((s) => {

@@ -57,7 +57,7 @@ export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
     const { view, missing } = presented;
     if (missing.length) deps.report(new Error(`campaign "${campaign.id}" (${view.locale}) has no value for ${missing.join(', ')}`));
     const payload: CampaignEventPayload = { campaign: campaign.id, variant: variant.id, locale: view.locale, segments: deps.findSegments(s, signals) };
-    const counted = (action: 'impression' | 'dismiss' | 'click'): ProfileEvent => ({ type: 'campaign', action, campaign: campaign.id, variant: variant.id });
+    const counted = (action: 'impression' | 'dismiss' | 'click'): ProfileEvent => ({ type: 'campaign', action, campaign: campaign.id, variant: variant.id, ...(action === 'click' && { locale: view.locale }) });
     if (counts) deps.emit('exposure', payload);
 
     const render = await deps.loadRenderer();

@@ -15,6 +15,8 @@ export interface Session {
   hints: SignalHints;
   /** Campaigns left out at load, for `explain()`. */
   rejected: { id: string; pointer: string }[];
+  /** Whether the visitor allows storage, and so beacons: not yet when consent is required. */
+  consented: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function startSession(context: {
       pageTypes: prepared.pageTypes,
     },
     rejected: findRejectedCampaigns(raw, loaded.errors),
+    consented: consent !== 'required',
   };
 }
 

@@ -195,7 +195,17 @@ export interface Config {
   /** `required`: store nothing on the device until the page calls `consent(true)`. Default `granted`. */
   consent?: 'granted' | 'required';
   /** Where campaign events go besides `on()` listeners. */
-  analytics?: { dataLayer?: boolean; beacon?: string; respectGPC?: boolean };
+  analytics?: AnalyticsSettings;
+}
+
+/** Where campaign events (`exposure`, `impression`, `dismiss`, `click`, `conversion`) go besides `on()` listeners. */
+export interface AnalyticsSettings {
+  /** Push each to `window.dataLayer` as `{ event: "segmint_<name>", segmint: {…} }`. */
+  dataLayer?: boolean;
+  /** Send them, batched, to this URL by `navigator.sendBeacon` (a `text/plain` JSON body `{ events: [...] }`). */
+  beacon?: string;
+  /** When the browser sends Global Privacy Control, send nothing anywhere. */
+  respectGPC?: boolean;
 }
 
 /** Options for `createSegmint`. */

@@ -10,6 +10,8 @@ export interface CampaignHistory {
   dismissedAt?: number;
   clickedAt?: number;
   clickedVariant?: string;
+  /** The locale the clicked popup was shown in: conversions report it. */
+  clickedLocale?: string;
   convertedAt?: number;
 }
 

@@ -7,7 +7,7 @@ export type ProfileEvent =
   | { type: 'page'; utm?: Utm }
   | { type: 'track'; name: string; props?: TrackProps }
   | { type: 'identify'; traits: Record<string, TraitValue> }
-  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion'; campaign: string; variant: string };
+  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion'; campaign: string; variant: string; locale?: string };
 
 /** A session ends after this long without activity (SPEC §3). */
 export const SESSION_TIMEOUT_MS = 30 * 60_000;
@@ -113,6 +113,8 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
     case 'click':
       history.clickedAt = now;
       history.clickedVariant = event.variant;
+      if (event.locale) history.clickedLocale = event.locale;
+      else delete history.clickedLocale;
       break;
     case 'conversion':
       history.convertedAt = now;

@@ -1,0 +1,69 @@
+import type { AnalyticsSettings, CampaignEventPayload } from '../types';
+
+/** The campaign events that leave the page when the config wires a sink (SPEC §10). */
+export type AnalyticsEvent = 'exposure' | 'impression' | 'dismiss' | 'click' | 'conversion';
+
+/** Where campaign events go besides `on()` listeners. */
+export interface AnalyticsSink {
+  send(event: AnalyticsEvent, payload: CampaignEventPayload): void;
+  /** Sends what is batched and stops listening to the page. */
+  close(): void;
+}
+
+/** A batch goes when it holds this many events, after this long, or when the page is hidden. */
+export const BEACON_BATCH = { maxEvents: 20, maxWaitMs: 5000 };
+
+/**
+ * The sinks SPEC §10 names: `window.dataLayer` (for GTM), as `{ event: "segmint_<name>", segmint }`,
+ * and a beacon URL, to which events go in batches by `navigator.sendBeacon`. A beacon the browser
+ * refuses (an ad blocker, a full queue) is dropped, not retried: a blocked endpoint stays blocked,
+ * and retrying would only pile up. `mayBeacon` says whether data may leave the browser now (storage
+ * consent); the dataLayer stays in the page, where the tag manager applies its own consent.
+ */
+export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, mayBeacon: () => boolean): AnalyticsSink {
+  const beaconUrl = settings.beacon === undefined ? undefined : new URL(settings.beacon, win.document.baseURI).href;
+  let batch: Record<string, unknown>[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!batch.length || !beaconUrl) return;
+    const events = batch;
+    batch = [];
+    try {
+      // text/plain keeps the request simple: no CORS preflight, which a beacon cannot answer.
+      win.navigator.sendBeacon(beaconUrl, new Blob([JSON.stringify({ events })], { type: 'text/plain;charset=UTF-8' }));
+    } catch {
+      // A browser without sendBeacon, or a URL it refuses: the events are dropped, quietly.
+    }
+  };
+  const onHidden = () => {
+    if (win.document.visibilityState === 'hidden') flush();
+  };
+  if (beaconUrl) {
+    win.addEventListener('pagehide', flush);
+    win.document.addEventListener('visibilitychange', onHidden);
+  }
+
+  return {
+    send(event, payload) {
+      const segmint = { ...payload, segments: [...payload.segments] };
+      if (settings.dataLayer) {
+        const host = win as Window & { dataLayer?: unknown };
+        // Asked for by the site owner, so created when missing, as every tag snippet does.
+        if (!Array.isArray(host.dataLayer)) host.dataLayer = [];
+        (host.dataLayer as unknown[]).push({ event: `segmint_${event}`, segmint });
+      }
+      if (!beaconUrl || !mayBeacon()) return;
+      batch.push({ event, ...segmint, time: Date.now() });
+      if (batch.length >= BEACON_BATCH.maxEvents) flush();
+      else timer ??= setTimeout(flush, BEACON_BATCH.maxWaitMs);
+    },
+    close() {
+      flush();
+      win.removeEventListener('pagehide', flush);
+      win.document.removeEventListener('visibilitychange', onHidden);
+    },
+  };
+}
