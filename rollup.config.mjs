@@ -118,6 +118,8 @@ export default [
     'segmint-popup.js': 'src/render/mount.ts',
     // Once a config has errors: the same checks, with their messages.
     'segmint-diagnose.js': 'src/rules/prepare-config.ts',
+    // Once the page asks for it (?segmint=debug, data-debug): the inspector panel.
+    'segmint-inspect.js': 'src/debug/mount-inspector.ts',
   }).map(([file, input]) => build({ input, output: { format: 'es', entryFileNames: file }, bundleDependencies: true, minified: true })),
   // npm: ESM entry points; preact and idb-keyval stay dependencies.
   build({

@@ -14,7 +14,7 @@ import type { TriggerContext } from './triggers/trigger';
 import { collectDeviceSignals } from './signals/device';
 import type { PopupDeps, PopupLifecycle, ShowOptions } from './popup-lifecycle';
 import type { PreparedVariant } from './campaigns/prepare';
-import { loadEngagement, loadRenderer } from './chunks/load-chunks';
+import { loadEngagement, loadInspector, loadRenderer } from './chunks/load-chunks';
 import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
 import { copyJson } from './lib/copy-json';
@@ -24,6 +24,7 @@ import { watchDataLayer } from './bridge/data-layer';
 import { readUtm } from './signals/utm';
 import { readLocation } from './signals/page';
 import { forwardAnalytics } from './analytics/forward-analytics';
+import { readDebugRequest } from './debug/debug-request';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -228,6 +229,18 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     return copyJson({ signals, segments, campaigns });
   }
 
+  /** `?segmint=preview:<id>` shows one campaign; `?segmint=debug` or `data-debug` opens the inspector (SPEC §9). */
+  function openDebugTools(s: Session): void {
+    const request = readDebugRequest(window.location.search, options.debug);
+    if (request.preview) instance.show(request.preview);
+    if (!request.inspect) return;
+    loadInspector().then((mountInspector) => {
+      if (destroyed) return;
+      const { explain, show, on } = instance;
+      stopWatching.push(mountInspector({ explain, show, on, campaigns: s.prepared.campaigns, defaultLocale: s.prepared.defaultLocale }));
+    }, (error) => report(error));
+  }
+
   const instance: Segmint = {
     start: () => {
       if (started) return started;
@@ -248,6 +261,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
             report,
           }));
           emitter.emit('ready', { campaigns: s.prepared.campaigns.map((c) => c.id) });
+          openDebugTools(s);
         })
         .catch((error) => report(error, 'segmint could not start'))
         .finally(() => markReady());

@@ -23,6 +23,13 @@ describe('findAttributions', () => {
     expect(findAttributions(clicked('b', T0), campaigns, T0 + HOUR)).toEqual([{ campaign: 'b', variant: 'default' }]);
   });
 
+  it('reports the locale the clicked popup was shown in, from the latest click', () => {
+    const inGerman = recordEvent(createProfile(T0, 'v'), { type: 'campaign', action: 'click', campaign: 'a', variant: 'default', locale: 'de-AT' }, T0);
+    expect(findAttributions(inGerman, campaigns, T0 + HOUR)).toEqual([{ campaign: 'a', variant: 'default', locale: 'de-AT' }]);
+    const thenUnknown = recordEvent(inGerman, { type: 'campaign', action: 'click', campaign: 'a', variant: 'default' }, T0 + HOUR);
+    expect(findAttributions(thenUnknown, campaigns, T0 + 2 * HOUR)[0]).not.toHaveProperty('locale', 'de-AT');
+  });
+
   it('attributes one click once: a second purchase needs a new click', () => {
     const converted = recordEvent(clicked('a', T0), { type: 'campaign', action: 'conversion', campaign: 'a', variant: 'default' }, T0 + HOUR);
     expect(findAttributions(converted, campaigns, T0 + 2 * HOUR)).toEqual([]);

@@ -1,6 +1,7 @@
 import type { RenderPopup } from '../render/view';
 import type { Engagement } from '../engagement';
 import type { prepareConfig } from '../rules/prepare-config';
+import type { mountInspector } from '../debug/mount-inspector';
 import { chunkUrl } from './chunk-url';
 
 const loading = new Map<string, Promise<unknown>>();
@@ -38,4 +39,9 @@ export function loadEngagement(): Promise<Engagement> {
 /** `segmint-diagnose.js`: the config checks with their messages. */
 export function loadDiagnostics(): Promise<typeof prepareConfig> {
   return importChunk<{ prepareConfig: typeof prepareConfig }>('segmint-diagnose.js', 'config diagnostics').then((module) => module.prepareConfig);
+}
+
+/** `segmint-inspect.js`: the debug panel. */
+export function loadInspector(): Promise<typeof mountInspector> {
+  return importChunk<{ mountInspector: typeof mountInspector }>('segmint-inspect.js', 'inspector').then((module) => module.mountInspector);
 }

@@ -1,6 +1,7 @@
 import type { RenderPopup } from '../render/view';
 import type { Engagement } from '../engagement';
 import type { prepareConfig } from '../rules/prepare-config';
+import type { mountInspector } from '../debug/mount-inspector';
 
 /*
  * The parts of segmint a page needs only sometimes, each behind one dynamic import so the path
@@ -22,4 +23,9 @@ export function loadEngagement(): Promise<Engagement> {
 /** The config checks with their messages: needed only to describe a config's errors. */
 export function loadDiagnostics(): Promise<typeof prepareConfig> {
   return import('../rules/prepare-config').then((module) => module.prepareConfig);
+}
+
+/** The debug panel: needed only when the page asks for it (`?segmint=debug`, `data-debug`). */
+export function loadInspector(): Promise<typeof mountInspector> {
+  return import('../debug/mount-inspector').then((module) => module.mountInspector);
 }

@@ -3,6 +3,7 @@ import { Popup } from './Popup';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { PopupCallbacks, PopupHandle, PopupView } from './view';
 import css from './popup.css?inline';
+import { createSheet, supportsAdoptedStyleSheets } from './constructed-sheet';
 
 const HOST_TAG = 'segmint-root';
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -17,7 +18,7 @@ let sheet: CSSStyleSheet | undefined;
 export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHandle | null {
   const doc = document;
   if (!doc.body || typeof doc.body.attachShadow !== 'function' || !supportsAdoptedStyleSheets()) return null;
-  sheet ??= createSheet();
+  sheet ??= createSheet(css);
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet];
@@ -94,20 +95,6 @@ function lockScroll(doc: Document): () => void {
     else style.removeProperty('scrollbar-gutter');
     if (!hadStyleAttribute && !style.length) root.removeAttribute('style');
   };
-}
-
-function supportsAdoptedStyleSheets(): boolean {
-  try {
-    return 'adoptedStyleSheets' in ShadowRoot.prototype && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
-  } catch {
-    return false;
-  }
-}
-
-function createSheet(): CSSStyleSheet {
-  const created = new CSSStyleSheet();
-  created.replaceSync(css);
-  return created;
 }
 
 /** Keeps Tab and Shift+Tab cycling inside the dialog, across the shadow boundary. */

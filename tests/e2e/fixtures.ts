@@ -61,6 +61,8 @@ export interface TestPageOptions {
   body?: string;
   /** Path of the page (under /t/). */
   path?: string;
+  /** Query string to open the page with, e.g. `?segmint=debug`. */
+  query?: string;
   /** Include the script tag twice. */
   twice?: boolean;
 }
@@ -70,8 +72,8 @@ export async function openTestPage(page: Page, options: TestPageOptions): Promis
   const path = options.path ?? '/t/page';
   const configText = typeof options.config === 'string' ? options.config : JSON.stringify(options.config);
   await page.route('**/t/config.json', (route) => route.fulfill({ contentType: 'application/json', body: configText }));
-  await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html', body: buildTestPage(options, configText) }));
-  await page.goto(path);
+  await page.route((url) => url.pathname === path, (route) => route.fulfill({ contentType: 'text/html', body: buildTestPage(options, configText) }));
+  await page.goto(path + (options.query ?? ''));
 }
 
 function buildTestPage(options: TestPageOptions, configText: string): string {

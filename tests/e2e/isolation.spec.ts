@@ -195,6 +195,19 @@ async function runCspScenario(page: Page, csp: string, nonce?: string): Promise<
   expect(await events(page, 'error')).toEqual([]);
 }
 
+test('strict CSP with Trusted Types: the inspector (?segmint=debug) is styled, previews, and raises zero violations', async ({ page }) => {
+  await openPage(page, { config: CSP_CONFIG, csp: "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'", query: '?segmint=debug' });
+  const panel = page.locator('segmint-inspector [role="region"]');
+  await expect(panel.locator('li[data-campaign="second"]')).toContainText('eligible');
+  const look = await panel.evaluate((element) => ({ position: getComputedStyle(element).position, sheets: (element.getRootNode() as ShadowRoot).adoptedStyleSheets.length }));
+  expect(look).toEqual({ position: 'fixed', sheets: 1 });
+  await page.keyboard.press('Escape');
+  await panel.locator('li[data-campaign="second"]').getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'second');
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => (window as unknown as Win).__violations), 'securitypolicyviolation events').toEqual([]);
+});
+
 test('strict CSP with Trusted Types: fully styled popup, zero violations across open, re-render, close and a second popup', async ({ page }) => {
   await runCspScenario(page, "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'");
 });

@@ -2,7 +2,8 @@
 //
 //   npm run build && node tests/e2e/screenshots.mjs
 //
-// Writes demo/screenshots/<layout>-<desktop|mobile>.png. It serves the demo storefront with
+// Writes demo/screenshots/<layout>-<desktop|mobile>.png, and inspector.png (the debug panel on
+// the demo's product page, with the demo's own config). It serves the demo storefront with
 // demo/serve.mjs (on a free port) and swaps its segmint.json for one campaign per layout, so each
 // picture shows the real popup from dist/ over the real demo page. Chromium: SEGMINT_CHROMIUM,
 // else Playwright's own, else the system's (as tests/e2e/find-browser.ts).
@@ -85,8 +86,27 @@ try {
       await context.close();
     }
   }
+  failed = !(await shootInspector()) || failed;
 } finally {
   await browser.close();
   server.close();
 }
 process.exitCode = failed ? 1 : 0;
+
+/** The inspector over the demo's product page, with the demo's real config; true when it went well. */
+async function shootInspector() {
+  const context = await browser.newContext({ ...SIZES.desktop, locale: 'en-US', colorScheme: 'light', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${url}products/sleeping-mat?segmint=debug`);
+  const panel = page.locator('segmint-inspector [role="region"] li[data-campaign]').first();
+  await panel.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const path = `${OUT}/inspector.png`;
+  await page.screenshot({ path });
+  console.log(`wrote ${path.slice(ROOT.length)}`);
+  await context.close();
+  if (errors.length) console.error(`inspector: page errors: ${errors.join('; ')}`);
+  return errors.length === 0;
+}
