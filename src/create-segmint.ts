@@ -257,7 +257,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
           const analytics = s.prepared.config.analytics;
           stopWatching.push(forwardAnalytics(analytics, navigator, {
             on: emitter.on,
-            createSink: () => loadEngagement().then(({ createAnalyticsSink }) => createAnalyticsSink(analytics!, window, () => s.consented)),
+            createSink: () => loadEngagement().then(({ createAnalyticsSink }) => createAnalyticsSink(analytics!, window, () => s.consented, (error) => report(error, 'pushing to the dataLayer failed'))),
             report,
           }));
           emitter.emit('ready', { campaigns: s.prepared.campaigns.map((c) => c.id) });

@@ -220,7 +220,7 @@ export interface SegmintOptions {
   country?: string;
   /** ISO 4217 currency the page shows prices in. */
   currency?: string;
-  /** Log decisions to the console. */
+  /** Open the inspector panel (as `?segmint=debug` does) and log decisions to the console. */
   debug?: boolean;
 }
 

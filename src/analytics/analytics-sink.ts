@@ -1,4 +1,5 @@
 import type { AnalyticsSettings, CampaignEventPayload } from '../types';
+import { writeJson } from '../lib/write-json';
 
 /** The campaign events that leave the page when the config wires a sink (SPEC §10). */
 export type AnalyticsEvent = 'exposure' | 'impression' | 'dismiss' | 'click' | 'conversion';
@@ -18,9 +19,11 @@ export const BEACON_BATCH = { maxEvents: 20, maxWaitMs: 5000 };
  * and a beacon URL, to which events go in batches by `navigator.sendBeacon`. A beacon the browser
  * refuses (an ad blocker, a full queue) is dropped, not retried: a blocked endpoint stays blocked,
  * and retrying would only pile up. `mayBeacon` says whether data may leave the browser now (storage
- * consent); the dataLayer stays in the page, where the tag manager applies its own consent.
+ * consent), checked when an event comes and again when its batch goes; the dataLayer stays in the
+ * page, where the tag manager applies its own consent. A host whose dataLayer cannot be pushed to
+ * is reported to `onError`; the beacon still gets the event.
  */
-export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, mayBeacon: () => boolean): AnalyticsSink {
+export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, mayBeacon: () => boolean, onError?: (error: unknown) => void): AnalyticsSink {
   const beaconUrl = settings.beacon === undefined ? undefined : new URL(settings.beacon, win.document.baseURI).href;
   let batch: Record<string, unknown>[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,12 +31,13 @@ export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, ma
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (!batch.length || !beaconUrl) return;
     const events = batch;
     batch = [];
+    // Consent withdrawn since these were batched: they stay on the device.
+    if (!events.length || !beaconUrl || !mayBeacon()) return;
     try {
       // text/plain keeps the request simple: no CORS preflight, which a beacon cannot answer.
-      win.navigator.sendBeacon(beaconUrl, new Blob([JSON.stringify({ events })], { type: 'text/plain;charset=UTF-8' }));
+      win.navigator.sendBeacon(beaconUrl, new Blob([writeJson({ events })], { type: 'text/plain;charset=UTF-8' }));
     } catch {
       // A browser without sendBeacon, or a URL it refuses: the events are dropped, quietly.
     }
@@ -50,10 +54,14 @@ export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, ma
     send(event, payload) {
       const segmint = { ...payload, segments: [...payload.segments] };
       if (settings.dataLayer) {
-        const host = win as Window & { dataLayer?: unknown };
-        // Asked for by the site owner, so created when missing, as every tag snippet does.
-        if (!Array.isArray(host.dataLayer)) host.dataLayer = [];
-        (host.dataLayer as unknown[]).push({ event: `segmint_${event}`, segmint });
+        try {
+          const host = win as Window & { dataLayer?: unknown };
+          // Asked for by the site owner, so created when missing, as every tag snippet does.
+          if (!Array.isArray(host.dataLayer)) host.dataLayer = [];
+          (host.dataLayer as unknown[]).push({ event: `segmint_${event}`, segmint });
+        } catch (error) {
+          onError?.(error);
+        }
       }
       if (!beaconUrl || !mayBeacon()) return;
       batch.push({ event, ...segmint, time: Date.now() });

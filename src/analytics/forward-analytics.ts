@@ -35,7 +35,7 @@ export function forwardAnalytics(settings: AnalyticsSettings | undefined, nav: N
     sink ??= load();
     sink.then((ready) => {
       if (!stopped) ready.send(event, payload);
-    }, () => {});
+    }, () => {}).catch(deps.report);
   }));
   return () => {
     stopped = true;

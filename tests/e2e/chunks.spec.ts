@@ -1,14 +1,4 @@
-import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
-
-/** Records which of segmint's files the page downloads, in request order. */
-function watchDownloads(page: import('@playwright/test').Page): string[] {
-  const files: string[] = [];
-  page.on('request', (request) => {
-    const match = /\/dist\/(segmint[\w-]*\.js)$/.exec(new URL(request.url()).pathname);
-    if (match) files.push(match[1]);
-  });
-  return files;
-}
+import { test, expect, openTestPage, makeConfig, makeCampaign, dialog, watchDownloads } from './fixtures';
 
 const REPORT_ERRORS = "window.reported = []; segmint('on', 'error', function (e) { reported.push({ message: e.message, pointer: e.pointer }); });";
 

@@ -91,3 +91,13 @@ ${tag}${options.twice ? tag : ''}
 export function dialog(page: Page) {
   return page.locator('segmint-root [role="dialog"]');
 }
+
+/** Records which of segmint's files (the core and its chunks) the page downloads, in request order. */
+export function watchDownloads(page: Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/dist\/(segmint[\w-]*\.js)$/.exec(new URL(request.url()).pathname);
+    if (match) files.push(match[1]);
+  });
+  return files;
+}

@@ -1,18 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
+import { test, expect, openTestPage, makeConfig, makeCampaign, dialog, watchDownloads } from './fixtures';
 
 // SPEC §9: `?segmint=debug` (or data-debug) opens the inspector, loaded only when asked for;
 // `?segmint=preview:<id>` shows one campaign directly. RELIABILITY §55: the query never changes the config.
-
-function watchDownloads(page: Page): string[] {
-  const files: string[] = [];
-  page.on('request', (request) => {
-    const match = /\/dist\/(segmint[\w-]*\.js)$/.exec(new URL(request.url()).pathname);
-    if (match) files.push(match[1]);
-  });
-  return files;
-}
 
 const config = makeConfig([
   makeCampaign('gold-only', { audience: { segment: 'gold' } }),

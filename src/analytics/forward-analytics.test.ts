@@ -1,0 +1,232 @@
+import { describe, expect, it, vi } from 'vitest';
+import { forwardAnalytics, type ForwardDeps } from './forward-analytics';
+import type { AnalyticsEvent, AnalyticsSink } from './analytics-sink';
+import type { AnalyticsSettings, CampaignEventPayload } from '../types';
+
+const payload = (n = 0, extra: Partial<CampaignEventPayload> = {}): CampaignEventPayload => ({
+  campaign: `c${n}`,
+  variant: 'default',
+  locale: 'en',
+  segments: [],
+  ...extra,
+});
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Lets every settled promise's callbacks run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A fake instance: an emitter for the campaign events and a sink recording what it got. */
+function setup(settings: AnalyticsSettings | undefined, nav: Partial<Navigator> & { globalPrivacyControl?: boolean } = {}) {
+  const handlers = new Map<string, Set<(payload: CampaignEventPayload) => void>>();
+  const sent: [AnalyticsEvent, CampaignEventPayload][] = [];
+  const sink: AnalyticsSink = {
+    send: vi.fn((event, p) => void sent.push([event, p])),
+    close: vi.fn(),
+  };
+  const deps = {
+    on: vi.fn((event: AnalyticsEvent, handler: (payload: CampaignEventPayload) => void) => {
+      if (!handlers.has(event)) handlers.set(event, new Set());
+      handlers.get(event)!.add(handler);
+      return () => void handlers.get(event)!.delete(handler);
+    }),
+    createSink: vi.fn<ForwardDeps['createSink']>(async () => sink),
+    report: vi.fn<ForwardDeps['report']>(),
+  };
+  const emit = (event: string, p: CampaignEventPayload) => [...(handlers.get(event) ?? [])].forEach((handler) => handler(p));
+  const listening = () => [...handlers].filter(([, set]) => set.size > 0).map(([event]) => event);
+  const stop = forwardAnalytics(settings, nav as Navigator, deps);
+  return { stop, emit, sent, sink, deps, listening };
+}
+
+const ALL: AnalyticsEvent[] = ['exposure', 'impression', 'dismiss', 'click', 'conversion'];
+
+describe('forwardAnalytics', () => {
+  it.each<[string, AnalyticsSettings | undefined]>([
+    ['no analytics settings', undefined],
+    ['empty settings', {}],
+    ['dataLayer false and no beacon', { dataLayer: false }],
+    ['only respectGPC', { respectGPC: true }],
+  ])('does nothing with %s', async (_, settings) => {
+    const { stop, emit, deps } = setup(settings);
+    expect(deps.on).not.toHaveBeenCalled();
+    emit('impression', payload());
+    await settle();
+    expect(deps.createSink).not.toHaveBeenCalled();
+    expect(() => stop()).not.toThrow();
+  });
+
+  it.each<[string, AnalyticsSettings]>([
+    ['dataLayer', { dataLayer: true }],
+    ['beacon', { beacon: '/collect' }],
+  ])('with %s, subscribes to the five campaign events, and only those', (_, settings) => {
+    const { listening, deps } = setup(settings);
+    expect(listening().sort()).toEqual([...ALL].sort());
+    expect(deps.on).toHaveBeenCalledTimes(ALL.length);
+    expect(deps.createSink).not.toHaveBeenCalled();
+  });
+
+  describe('Global Privacy Control', () => {
+    it('with respectGPC and navigator.globalPrivacyControl, nothing is subscribed, loaded or sent', async () => {
+      const { emit, deps, sent } = setup({ dataLayer: true, beacon: '/collect', respectGPC: true }, { globalPrivacyControl: true });
+      expect(deps.on).not.toHaveBeenCalled();
+      ALL.forEach((event) => emit(event, payload()));
+      await settle();
+      expect(deps.createSink).not.toHaveBeenCalled();
+      expect(sent).toEqual([]);
+    });
+
+    it.each<[string, AnalyticsSettings, { globalPrivacyControl?: boolean }]>([
+      ['respectGPC without the signal', { dataLayer: true, respectGPC: true }, {}],
+      ['respectGPC with the signal false', { dataLayer: true, respectGPC: true }, { globalPrivacyControl: false }],
+      ['the signal without respectGPC', { dataLayer: true }, { globalPrivacyControl: true }],
+      ['the signal with respectGPC false', { dataLayer: true, respectGPC: false }, { globalPrivacyControl: true }],
+    ])('forwards with %s', async (_, settings, nav) => {
+      const { emit, sent } = setup(settings, nav);
+      emit('click', payload());
+      await settle();
+      expect(sent).toEqual([['click', payload()]]);
+    });
+  });
+
+  it('creates the sink at the first event, once, and forwards every event in order', async () => {
+    const { emit, deps, sent, sink } = setup({ dataLayer: true });
+    await settle();
+    expect(deps.createSink).not.toHaveBeenCalled();
+
+    const loading = deferred<AnalyticsSink>();
+    deps.createSink.mockReturnValueOnce(loading.promise);
+    emit('exposure', payload(1));
+    emit('impression', payload(2));
+    expect(deps.createSink).toHaveBeenCalledTimes(1);
+    emit('dismiss', payload(3));
+    await settle();
+    expect(sent).toEqual([]);
+
+    loading.resolve(sink);
+    await settle();
+    emit('click', payload(4));
+    emit('conversion', payload(5, { value: 10, currency: 'USD' }));
+    await settle();
+    expect(deps.createSink).toHaveBeenCalledTimes(1);
+    expect(sent).toEqual([
+      ['exposure', payload(1)],
+      ['impression', payload(2)],
+      ['dismiss', payload(3)],
+      ['click', payload(4)],
+      ['conversion', payload(5, { value: 10, currency: 'USD' })],
+    ]);
+    expect(deps.report).not.toHaveBeenCalled();
+  });
+
+  it('a failed load is reported once, drops the events that waited for it, and the next event tries again', async () => {
+    const { emit, deps, sent, sink } = setup({ beacon: '/collect' });
+    const failure = new Error('the campaign code could not be loaded');
+    const first = deferred<AnalyticsSink>();
+    deps.createSink.mockReturnValueOnce(first.promise);
+    emit('exposure', payload(1));
+    emit('impression', payload(2));
+    emit('click', payload(3));
+    first.reject(failure);
+    await settle();
+    expect(deps.createSink).toHaveBeenCalledTimes(1);
+    expect(deps.report).toHaveBeenCalledTimes(1);
+    expect(deps.report).toHaveBeenCalledWith(failure);
+    expect(sent).toEqual([]);
+
+    emit('dismiss', payload(4));
+    emit('conversion', payload(5));
+    await settle();
+    expect(deps.createSink).toHaveBeenCalledTimes(2);
+    expect(deps.report).toHaveBeenCalledTimes(1);
+    expect(sent).toEqual([
+      ['dismiss', payload(4)],
+      ['conversion', payload(5)],
+    ]);
+    expect(sink.send).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports each failed load once, however many loads fail', async () => {
+    const { emit, deps, sent } = setup({ dataLayer: true });
+    deps.createSink.mockImplementation(() => Promise.reject(new Error('offline')));
+    for (let i = 0; i < 3; i++) {
+      emit('impression', payload(i));
+      emit('click', payload(i));
+      await settle();
+    }
+    expect(deps.createSink).toHaveBeenCalledTimes(3);
+    expect(deps.report).toHaveBeenCalledTimes(3);
+    expect(sent).toEqual([]);
+  });
+
+  it('stop() unsubscribes and closes the sink, once; nothing is sent after', async () => {
+    const { stop, emit, deps, sent, sink, listening } = setup({ dataLayer: true });
+    emit('impression', payload(1));
+    await settle();
+    stop();
+    expect(listening()).toEqual([]);
+    emit('click', payload(2));
+    await settle();
+    expect(sent).toEqual([['impression', payload(1)]]);
+    expect(sink.close).toHaveBeenCalledTimes(1);
+    expect(deps.createSink).toHaveBeenCalledTimes(1);
+  });
+
+  it('stop() before any event loads nothing', async () => {
+    const { stop, emit, deps, sink } = setup({ dataLayer: true });
+    stop();
+    emit('impression', payload());
+    await settle();
+    expect(deps.createSink).not.toHaveBeenCalled();
+    expect(sink.close).not.toHaveBeenCalled();
+  });
+
+  it('stop() while the sink loads closes it when it arrives and sends nothing to it', async () => {
+    const { stop, emit, deps, sent, sink } = setup({ dataLayer: true });
+    const loading = deferred<AnalyticsSink>();
+    deps.createSink.mockReturnValueOnce(loading.promise);
+    emit('impression', payload(1));
+    stop();
+    loading.resolve(sink);
+    await settle();
+    expect(sent).toEqual([]);
+    expect(sink.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('stop() after a failed load neither throws nor reports again', async () => {
+    const { stop, emit, deps } = setup({ dataLayer: true });
+    deps.createSink.mockReturnValueOnce(Promise.reject(new Error('offline')));
+    emit('impression', payload());
+    await settle();
+    expect(() => stop()).not.toThrow();
+    await settle();
+    expect(deps.report).toHaveBeenCalledTimes(1);
+  });
+
+  it('an error thrown by the sink is reported, not left as an unhandled rejection', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const { emit, deps } = setup({ dataLayer: true });
+      const broken = new Error('the host push broke');
+      deps.createSink.mockResolvedValue({ send: () => { throw broken; }, close: () => {} });
+      emit('click', payload());
+      await settle();
+      await settle();
+      expect(rejections).toEqual([]);
+      expect(deps.report).toHaveBeenCalledWith(broken);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+});
+
