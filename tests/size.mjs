@@ -7,7 +7,7 @@ const BUDGETS = [
   // dataLayer bridge. A ratchet, not the goal: the goal is 7 KB (see README, "Size").
   { file: 'dist/segmint.js', maxGzipBytes: 20.5 * 1024 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
-  { file: 'dist/segmint-engage.js', maxGzipBytes: 4 * 1024 },
+  { file: 'dist/segmint-engage.js', maxGzipBytes: 4.5 * 1024 },
   // Once a popup is about to show: Preact, components, CSS.
   { file: 'dist/segmint-popup.js', maxGzipBytes: 8 * 1024 },
   // Once a config has errors: the config checks with their messages.
