@@ -68,6 +68,20 @@ describe('createSegmint (npm entry)', () => {
     expect(dialog.textContent).toContain('Gemerkt');
   });
 
+  it('asks again whether a visitor qualifies for a waiting campaign, and stops asking on destroy()', async () => {
+    const setInterval = vi.spyOn(globalThis, 'setInterval');
+    const clearInterval = vi.spyOn(globalThis, 'clearInterval');
+    const waiting: Config = { version: 1, defaultLocale: 'en', campaigns: [{ id: 'gold-scroll', audience: { 'traits.tier': 'gold' }, trigger: { on: 'scroll', percent: 50 }, content: { en: { title: 'Gold' } } }] };
+    const sm = create({ config: waiting });
+    await sm.start();
+    const rechecks = setInterval.mock.results.filter((result, i) => setInterval.mock.calls[i][1] === 5000).map((result) => result.value);
+    expect(rechecks).toHaveLength(1);
+    sm.destroy();
+    expect(clearInterval).toHaveBeenCalledWith(rechecks[0]);
+    setInterval.mockRestore();
+    clearInterval.mockRestore();
+  });
+
   it('persists the profile in IndexedDB across instances', async () => {
     const first = create();
     await first.start();

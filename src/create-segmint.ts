@@ -99,8 +99,11 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     await popups.show(s, campaign, variant, signals, showOptions);
   }
 
-  /** This page's triggers: what the campaigns wait on, and whether the waiting kinds are armed yet. */
-  let page: { context: TriggerContext; engaged: boolean } | undefined;
+  /**
+   * This page's triggers: what the campaigns wait on, whether the waiting kinds are armed yet, and
+   * the timer that asks again meanwhile.
+   */
+  let page: { context: TriggerContext; engaged: boolean; recheck?: ReturnType<typeof setInterval> } | undefined;
 
   function armTriggers(s: Session): void {
     stopTriggers.forEach((stop) => stop());
@@ -110,9 +113,13 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       sessionStartedAt: () => s.store.read().sessionStart,
       device: () => collectDeviceSignals(window).device,
     };
+    clearInterval(page?.recheck);
     page = { context, engaged: false };
     armAll(s, CORE_TRIGGERS);
     engageIfQualified(s);
+    // Time alone can make a visitor qualify (`sessionSeconds`, schedule hours, a cooldown running
+    // out, another tab's cart), without any call to check after: so ask again now and then.
+    if (!page.engaged && s.prepared.campaigns.some(isWaiting)) page.recheck = setInterval(safely(() => engageIfQualified(s)), QUALIFY_RECHECK_MS);
   }
 
   function armAll(s: Session, armers: TriggerArmers): void {
@@ -133,12 +140,15 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     const current = page;
     if (!current || current.engaged) return;
     const input = readDecisionInput(s, readSignals(s));
-    const waiting = s.prepared.campaigns.filter((c) => c.trigger.on !== 'pageview' || (c.trigger.delaySeconds ?? 0) > 0);
+    const waiting = s.prepared.campaigns.filter(isWaiting);
     if (!waiting.some((campaign) => evaluateCampaign(campaign, input).eligible)) return;
     current.engaged = true;
+    clearInterval(current.recheck);
     loadEngagement().then(({ waitingTriggers }) => {
       if (page === current && !destroyed) armAll(s, waitingTriggers);
     }, (error) => {
+      // Tried again at the next page view, track or identify; not on a timer, which would only
+      // pile up requests for a chunk that is blocked.
       current.engaged = false;
       // Without it, waiting triggers cannot be armed; otherwise this was only a prefetch, and
       // the popup's own load retries and reports.
@@ -326,6 +336,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       stopWatching = [];
       stopTriggers.forEach((stop) => stop());
       stopTriggers = [];
+      clearInterval(page?.recheck);
       trackListeners.clear();
       session?.store.close();
       popups?.close();
@@ -333,6 +344,14 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     }),
   };
   return instance;
+}
+
+/** How often a page with waiting campaigns asks again whether the visitor qualifies for one. */
+const QUALIFY_RECHECK_MS = 5000;
+
+/** A campaign that waits for something after the page view: a trigger other than an immediate page view. */
+function isWaiting(campaign: PreparedCampaign): boolean {
+  return campaign.trigger.on !== 'pageview' || (campaign.trigger.delaySeconds ?? 0) > 0;
 }
 
 function subscribe<T>(set: Set<T>, item: T): () => void {

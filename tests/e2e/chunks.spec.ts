@@ -47,6 +47,19 @@ test('a visitor who comes to qualify during the page (a tracked event) gets the 
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'quiz-scroll');
 });
 
+test('a visitor who comes to qualify with time alone (sessionSeconds) gets the waiting trigger armed then', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  const config = makeConfig([makeCampaign('lingering', { audience: { sessionSeconds: { gte: 3 } }, trigger: { on: 'scroll', percent: 20 } })]);
+  await openTestPage(page, { config, body: '<div style="height:4000px">long page</div>' });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForTimeout(300);
+  expect(downloads).toEqual(['segmint.js']);
+  // Asked again every 5 s: once 3 s have passed, the trigger is armed and finds the page scrolled.
+  await expect.poll(() => downloads, { timeout: 9000 }).toContain('segmint-engage.js');
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'lingering');
+});
+
 test('if the renderer fails to load, one error event and nothing else; the next popup tries again', async ({ page }) => {
   let fail = true;
   await page.route('**/dist/segmint-popup.js', (route) => (fail ? route.abort('failed') : route.fallback()));
