@@ -69,6 +69,15 @@ function withoutConfigMessages() {
   };
 }
 
+/** Writes the package version where the script-tag core names it (`__SEGMINT_VERSION__`). */
+function packageVersion() {
+  const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+  return {
+    name: 'package-version',
+    transform: (code) => (code.includes('__SEGMINT_VERSION__') ? { code: code.replaceAll('__SEGMINT_VERSION__', JSON.stringify(version)), map: null } : null),
+  };
+}
+
 /** Copies a file into dist unchanged. */
 function copy(from, to) {
   return {
@@ -108,7 +117,7 @@ export default [
     output: { format: 'iife', entryFileNames: 'segmint.js' },
     bundleDependencies: true,
     minified: true,
-    plugins: [swap('src/chunks/load-chunks.ts', './src/chunks/load-chunks-script.ts'), withoutConfigMessages()],
+    plugins: [swap('src/chunks/load-chunks.ts', './src/chunks/load-chunks-script.ts'), withoutConfigMessages(), packageVersion()],
   }),
   // …and its chunks, ES modules fetched from beside it only when needed (src/chunks/load-chunks-script.ts).
   ...Object.entries({

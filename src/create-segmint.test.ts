@@ -74,7 +74,7 @@ describe('createSegmint (npm entry)', () => {
     const waiting: Config = { version: 1, defaultLocale: 'en', campaigns: [{ id: 'gold-scroll', audience: { 'traits.tier': 'gold' }, trigger: { on: 'scroll', percent: 50 }, content: { en: { title: 'Gold' } } }] };
     const sm = create({ config: waiting });
     await sm.start();
-    const rechecks = setInterval.mock.results.filter((result, i) => setInterval.mock.calls[i][1] === 5000).map((result) => result.value);
+    const rechecks = setInterval.mock.results.filter((_, i) => setInterval.mock.calls[i][1] === 5000).map((result) => result.value);
     expect(rechecks).toHaveLength(1);
     sm.destroy();
     expect(clearInterval).toHaveBeenCalledWith(rechecks[0]);

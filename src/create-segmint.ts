@@ -62,6 +62,8 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
   let fired: PreparedCampaign[] = [];
   let destroyed = false;
   let stopWatching: (() => void)[] = [];
+  /** The last `consent()` call's answer, before its queued store change has run. */
+  let requestedConsent: boolean | undefined;
   /** The product of this page's last `view_item`: what `of: "current"` offers start from. */
   let pageProduct: string | undefined;
 
@@ -103,7 +105,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
    * This page's triggers: what the campaigns wait on, whether the waiting kinds are armed yet, and
    * the timer that asks again meanwhile.
    */
-  let page: { context: TriggerContext; engaged: boolean; recheck?: ReturnType<typeof setInterval> } | undefined;
+  let page: { context: TriggerContext; engaged: boolean; failed?: boolean; recheck?: ReturnType<typeof setInterval> } | undefined;
 
   function armTriggers(s: Session): void {
     stopTriggers.forEach((stop) => stop());
@@ -138,7 +140,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
    */
   function engageIfQualified(s: Session): void {
     const current = page;
-    if (!current || current.engaged) return;
+    if (!current || current.engaged || current.failed) return;
     const input = readDecisionInput(s, readSignals(s));
     const waiting = s.prepared.campaigns.filter(isWaiting);
     if (!waiting.some((campaign) => evaluateCampaign(campaign, input).eligible)) return;
@@ -147,16 +149,18 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     loadEngagement().then(({ waitingTriggers }) => {
       if (page === current && !destroyed) armAll(s, waitingTriggers);
     }, (error) => {
-      // Tried again at the next page view, track or identify; not on a timer, which would only
-      // pile up requests for a chunk that is blocked.
-      current.engaged = false;
+      // Tried again on the next page, not at every tracked event or on a timer, which would
+      // only pile up requests and reports for a chunk that is blocked.
+      current.failed = true;
       // Without it, waiting triggers cannot be armed; otherwise this was only a prefetch, and
       // the popup's own load retries and reports.
       if (waiting.some((campaign) => !CORE_TRIGGERS[campaign.trigger.on])) report(error);
-    });
-    const prefetch = () => void loadRenderer().catch(() => {
-      // The popup's own load retries and reports; a failed prefetch changes nothing.
-    });
+    }).catch(report);
+    const prefetch = () => {
+      if (!destroyed) loadRenderer().catch(() => {
+        // The popup's own load retries and reports; a failed prefetch changes nothing.
+      });
+    };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
     else setTimeout(prefetch, 2000);
   }
@@ -248,7 +252,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       if (destroyed) return;
       const { explain, show, on } = instance;
       stopWatching.push(mountInspector({ explain, show, on, campaigns: s.prepared.campaigns, defaultLocale: s.prepared.defaultLocale }));
-    }, (error) => report(error));
+    }).catch(report);
   }
 
   const instance: Segmint = {
@@ -267,7 +271,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
           const analytics = s.prepared.config.analytics;
           stopWatching.push(forwardAnalytics(analytics, navigator, {
             on: emitter.on,
-            createSink: () => loadEngagement().then(({ createAnalyticsSink }) => createAnalyticsSink(analytics!, window, () => s.consented, (error) => report(error, 'pushing to the dataLayer failed'))),
+            createSink: () => loadEngagement().then(({ createAnalyticsSink }) => createAnalyticsSink(analytics!, window, () => requestedConsent !== false && s.store.hasConsent(), (error) => report(error, 'pushing to the dataLayer failed'))),
             report,
           }));
           emitter.emit('ready', { campaigns: s.prepared.campaigns.map((c) => c.id) });
@@ -307,10 +311,9 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       });
     }),
     consent: safely((granted: boolean) => {
-      void enqueue((s) => {
-        s.consented = !!granted;
-        return s.store.setPersistent(!!granted);
-      });
+      // At once, not when the queue gets there: a withdrawal stops beacons even while a decision waits.
+      requestedConsent = !!granted;
+      void enqueue((s) => s.store.setPersistent(!!granted));
     }),
     show: safely((campaignId: string, showOptions: { variant?: string; locale?: string } = {}) => {
       void enqueue((s) => {

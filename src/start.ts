@@ -15,8 +15,6 @@ export interface Session {
   hints: SignalHints;
   /** Campaigns left out at load, for `explain()`. */
   rejected: { id: string; pointer: string }[];
-  /** Whether the visitor allows storage, and so beacons: not yet when consent is required. */
-  consented: boolean;
 }
 
 /**
@@ -60,7 +58,6 @@ export async function startSession(context: {
       pageTypes: prepared.pageTypes,
     },
     rejected: findRejectedCampaigns(raw, loaded.errors),
-    consented: consent !== 'required',
   };
 }
 

@@ -86,10 +86,23 @@ describe('analytics sink', () => {
       expect(pushed).toEqual([{ event: 'segmint_impression', segmint: payload() }]);
     });
 
-    it('replaces a dataLayer that is not an array', () => {
-      host.dataLayer = { not: 'an array' };
+    it('pushes through a host dataLayer that is a queue object rather than an array', () => {
+      const pushed: unknown[] = [];
+      host.dataLayer = { push: (entry: unknown) => pushed.push(entry) };
       create({ dataLayer: true }).send('click', payload());
-      expect(host.dataLayer).toEqual([{ event: 'segmint_click', segmint: payload() }]);
+      expect(pushed).toEqual([{ event: 'segmint_click', segmint: payload() }]);
+    });
+
+    it('leaves alone a host dataLayer it cannot push to, and says so once', () => {
+      const hosts = { not: 'a queue' };
+      host.dataLayer = hosts;
+      const sink = create({ dataLayer: true });
+      sink.send('impression', payload());
+      sink.send('click', payload());
+      expect(host.dataLayer).toBe(hosts);
+      expect(hosts).toEqual({ not: 'a queue' });
+      expect(reported).toHaveLength(1);
+      expect(String(reported[0])).toMatch(/window\.dataLayer has no push\(\)/);
     });
 
     it('pushes a copy: later changes to the payload do not reach the entry', () => {

@@ -26,6 +26,7 @@ export const BEACON_BATCH = { maxEvents: 20, maxWaitMs: 5000 };
 export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, mayBeacon: () => boolean, onError?: (error: unknown) => void): AnalyticsSink {
   const beaconUrl = settings.beacon === undefined ? undefined : new URL(settings.beacon, win.document.baseURI).href;
   let batch: Record<string, unknown>[] = [];
+  let saidNoQueue = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = () => {
@@ -56,9 +57,15 @@ export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, ma
       if (settings.dataLayer) {
         try {
           const host = win as Window & { dataLayer?: unknown };
-          // Asked for by the site owner, so created when missing, as every tag snippet does.
-          if (!Array.isArray(host.dataLayer)) host.dataLayer = [];
-          (host.dataLayer as unknown[]).push({ event: `segmint_${event}`, segmint });
+          // Asked for by the site owner, so created when missing, as every tag snippet does; but
+          // something else already there is the host's, and stays as it is.
+          if (host.dataLayer === undefined) host.dataLayer = [];
+          const layer = host.dataLayer as { push?: unknown } | null;
+          if (typeof layer?.push === 'function') layer.push({ event: `segmint_${event}`, segmint });
+          else if (!saidNoQueue) {
+            saidNoQueue = true;
+            throw new Error('window.dataLayer has no push(): segmint events are not pushed to it');
+          }
         } catch (error) {
           onError?.(error);
         }

@@ -4,6 +4,12 @@ import type { prepareConfig } from '../rules/prepare-config';
 import type { mountInspector } from '../debug/mount-inspector';
 import { chunkUrl } from './chunk-url';
 
+/**
+ * The package version, written in by the build (rollup.config.mjs). Chunk URLs carry it, so a
+ * core from one release never runs with a chunk of another from a cache.
+ */
+declare const __SEGMINT_VERSION__: string;
+
 const loading = new Map<string, Promise<unknown>>();
 
 /**
@@ -13,7 +19,7 @@ const loading = new Map<string, Promise<unknown>>();
  * as every module does. A failed load is not cached: the next need tries again.
  */
 function importChunk<T>(file: string, what: string): Promise<T> {
-  const url = chunkUrl(file);
+  const url = chunkUrl(`${file}?v=${__SEGMINT_VERSION__}`);
   if (!url) return Promise.reject(new Error(`the ${what} cannot be located: segmint.js was not loaded by a script tag`));
   let pending = loading.get(file);
   if (!pending) {

@@ -146,6 +146,24 @@ describe('openProfileStore without consent', () => {
     expect(store.read().pageViews).toBe(2);
   });
 
+  it('says whether the visitor consents, apart from whether IndexedDB works', async () => {
+    const store = await open({ persistent: false });
+    expect(store.hasConsent()).toBe(false);
+    await store.setPersistent(true);
+    expect(store.hasConsent()).toBe(true);
+    await store.setPersistent(false);
+    expect(store.hasConsent()).toBe(false);
+    const granted = await open();
+    expect(granted.hasConsent()).toBe(true);
+  });
+
+  it('takes a withdrawal in another tab as its own: no consent here either', async () => {
+    const here = await open();
+    const there = await open();
+    await there.setPersistent(false);
+    await vi.waitFor(() => expect(here.hasConsent()).toBe(false));
+  });
+
   it('does not create the database to erase it', async () => {
     const store = await open({ persistent: false });
     await store.setPersistent(false);

@@ -15,6 +15,11 @@ export interface ProfileStore {
   setPersistent(persistent: boolean): Promise<void>;
   /** True while the profile is being stored in IndexedDB. */
   isPersistent(): boolean;
+  /**
+   * Whether the visitor allows storage, whether or not IndexedDB works: false until consent is
+   * given where it is required, and after it is withdrawn, in this tab or another.
+   */
+  hasConsent(): boolean;
   /** Erases everything stored and starts a fresh anonymous profile. */
   forget(): Promise<void>;
   /** Stops listening to other tabs and to visibility changes. */
@@ -195,6 +200,7 @@ export async function openProfileStore(options: {
       }
     },
     isPersistent: () => !!db,
+    hasConsent: () => persistent,
     async forget() {
       await erase('forgotten');
       pending = [];

@@ -62,7 +62,7 @@ test('a visitor who comes to qualify with time alone (sessionSeconds) gets the w
 
 test('if the renderer fails to load, one error event and nothing else; the next popup tries again', async ({ page }) => {
   let fail = true;
-  await page.route('**/dist/segmint-popup.js', (route) => (fail ? route.abort('failed') : route.fallback()));
+  await page.route('**/dist/segmint-popup.js?v=*', (route) => (fail ? route.abort('failed') : route.fallback()));
   const config = makeConfig([makeCampaign('first'), makeCampaign('second', { trigger: { on: 'event', event: 'again' } })]);
   await openTestPage(page, { config, before: REPORT_ERRORS });
   await page.waitForFunction(() => (window as any).reported.length > 0);
@@ -76,7 +76,7 @@ test('if the renderer fails to load, one error event and nothing else; the next 
 
 test('if the campaign code fails to load, one error event and no popup; the next need tries again', async ({ page }) => {
   let fail = true;
-  await page.route('**/dist/segmint-engage.js', (route) => (fail ? route.abort('failed') : route.fallback()));
+  await page.route('**/dist/segmint-engage.js?v=*', (route) => (fail ? route.abort('failed') : route.fallback()));
   const config = makeConfig([makeCampaign('first'), makeCampaign('second', { trigger: { on: 'event', event: 'again' } })]);
   await openTestPage(page, { config, before: REPORT_ERRORS });
   await page.waitForFunction(() => (window as any).reported.length > 0);
@@ -102,12 +102,36 @@ test('a config with errors fetches the diagnostics to describe them, while its v
 });
 
 test('when the diagnostics cannot be loaded, each config error still says where it is', async ({ page }) => {
-  await page.route('**/dist/segmint-diagnose.js', (route) => route.abort('failed'));
+  await page.route('**/dist/segmint-diagnose.js?v=*', (route) => route.abort('failed'));
   const config = makeConfig([makeCampaign('typo', { audiance: {} }), makeCampaign('fine')]);
   await openTestPage(page, { config, before: REPORT_ERRORS });
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'fine');
   await page.waitForFunction(() => (window as any).reported.length > 0);
   expect(await page.evaluate(() => (window as any).reported)).toEqual([
-    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/^invalid config \(the details are not available: the config diagnostics could not be loaded from .*segmint-diagnose\.js\) \(at \/campaigns\/0\/audiance\)$/) },
+    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/^invalid config \(the details are not available: the config diagnostics could not be loaded from .*segmint-diagnose\.js\?v=\d+\.\d+\.\d+\S*\) \(at \/campaigns\/0\/audiance\)$/) },
   ]);
+});
+
+test('a waiting trigger that throws while arming (a hostile host) is reported, never thrown into the page', async ({ page }) => {
+  const hostile = "var add = Document.prototype.addEventListener; Document.prototype.addEventListener = function (type) { if (type === 'mouseout') throw new Error('host refuses mouseout'); return add.apply(this, arguments); };";
+  const config = makeConfig([makeCampaign('on-exit', { trigger: { on: 'exit-intent' } })]);
+  await openTestPage(page, { config, before: `${hostile} ${REPORT_ERRORS}` });
+  await page.waitForFunction(() => (window as any).reported.length > 0);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('host refuses mouseout') }]);
+});
+
+test('destroy() while the campaign code is loading: nothing is armed and nothing shows', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/dist/segmint-engage.js?v=*', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  const config = makeConfig([makeCampaign('scrolled', { trigger: { on: 'scroll', percent: 0 } }), makeCampaign('now')]);
+  await openTestPage(page, { config });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.evaluate(() => (window as any).segmint.destroy());
+  release();
+  await page.waitForTimeout(1000);
+  await expect(page.locator('segmint-root')).toHaveCount(0);
 });
