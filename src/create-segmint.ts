@@ -24,6 +24,8 @@ import { watchDataLayer } from './bridge/data-layer';
 import { readUtm } from './signals/utm';
 import { readLocation } from './signals/page';
 import { forwardAnalytics } from './analytics/forward-analytics';
+import { chooseContentLocale } from './campaigns/localize';
+import { listPreferredLocales } from './signals/preferred-locales';
 import { readDebugRequest } from './debug/debug-request';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
@@ -197,7 +199,9 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     emitter.emit('decision', { trigger, campaign: winner.id, variant: variantId });
     if (options.debug) console.info('[segmint] decision', winner.id, variantId);
     if (variant === 'holdout') {
-      emitter.emit('exposure', { campaign: winner.id, variant: variantId, segments: findSegments(s, signals) });
+      // The locale the visitor would have seen the campaign in, so results compare like with like.
+      const locale = chooseContentLocale(winner.variants[0].content, listPreferredLocales(signals), s.prepared.defaultLocale);
+      emitter.emit('exposure', { campaign: winner.id, variant: variantId, locale, segments: findSegments(s, signals) });
       return;
     }
     await showPopup(s, winner, variant, signals, { counts: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizeContent } from './localize';
+import { chooseContentLocale, localizeContent } from './localize';
 import { prepareConfig } from '../rules/prepare-config';
 import type { ContentFields } from '../types';
 
@@ -97,5 +97,15 @@ describe('localizeContent', () => {
     expect(localizeContent(a.content, ['de-AT'], 'en').fields).toEqual({ ...de, dismiss: en.dismiss });
     expect(localizeContent(b.content, ['de-AT'], 'en').fields).toEqual({ ...de, title: 'Vergiss die nicht', dismiss: en.dismiss });
     expect(localizeContent(b.content, ['fr'], 'en').fields).toEqual({ ...en, title: "Don't forget these" });
+  });
+});
+
+describe('chooseContentLocale', () => {
+  it('names the locale localizeContent would use', () => {
+    for (const preferred of [['de-CH'], ['de-AT'], ['fr-FR', 'de'], ['fr'], []]) {
+      expect(chooseContentLocale({ en, de, 'de-CH': deCH }, preferred, 'en')).toBe(localizeContent({ en, de, 'de-CH': deCH }, preferred, 'en').locale);
+    }
+    expect(chooseContentLocale({ en, de }, ['de-AT'], 'en')).toBe('de');
+    expect(chooseContentLocale({ en }, ['ja'], 'en')).toBe('en');
   });
 });

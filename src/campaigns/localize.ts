@@ -19,6 +19,11 @@ export function localizeContent(content: Record<string, ContentFields>, preferre
   return { locale: chain[0] ?? defaultLocale, fields };
 }
 
+/** The locale whose copy the visitor would see, without reading the copy (a held-out visitor's). */
+export function chooseContentLocale(content: Record<string, ContentFields>, preferred: string[], defaultLocale: string): string {
+  return findLocaleChain(Object.keys(content), preferred, defaultLocale)[0] ?? defaultLocale;
+}
+
 /** One text in the visitor's language, along the same chain as campaign copy (a product name). */
 export function localizeText(texts: Record<string, string>, preferred: string[], defaultLocale: string): string | undefined {
   return findLocaleChain(Object.keys(texts), preferred, defaultLocale).map((key) => texts[key]).find((text) => typeof text === 'string');

@@ -94,8 +94,8 @@ test('show() previews any campaign in a chosen variant and locale, bypassing aud
   expect(await seen(page)).toEqual([]);
 });
 
-test('a held-out visitor sees nothing but is counted as exposed', async ({ page }) => {
-  await openTestPage(page, { config: makeConfig([makeCampaign('held', { holdout: 100 })]), before: listen });
-  await expect.poll(() => seen(page)).toEqual([{ event: 'exposure', campaign: 'held', variant: 'holdout', segments: [] }]);
+test('a held-out visitor sees nothing but is counted as exposed, in the locale they would have seen', async ({ page }) => {
+  await openTestPage(page, { config: makeConfig([makeCampaign('held', { holdout: 100 })]), before: listen, attributes: 'data-locale="de-AT"' });
+  await expect.poll(() => seen(page)).toEqual([{ event: 'exposure', campaign: 'held', variant: 'holdout', locale: 'de', segments: [] }]);
   await expect(dialog(page)).toHaveCount(0);
 });
