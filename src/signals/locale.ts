@@ -17,7 +17,7 @@ export function collectLocaleSignals(
   hint: { locale?: string; country?: string },
   preferred: readonly string[],
   fallback: string,
-  timeZone: string,
+  timeZone: string | (() => string),
 ): LocaleSignals {
   const languages = unique(preferred.map(canonicalizeLocale).filter((tag): tag is string => !!tag));
   const locale = canonicalizeLocale(hint.locale) ?? languages[0] ?? canonicalizeLocale(fallback) ?? 'en';

@@ -1,0 +1,70 @@
+// Main-thread impact of segmint on a page, in real Chromium with the CPU slowed 4× (RELIABILITY §8:
+// no long task over 50 ms). Run `npm run build`, then `node tests/bench/long-tasks.bench.mjs`
+// (`--campaigns=N` to change the workload). For each config size it loads a page that includes
+// dist/segmint.js by script tag, waits until segmint is ready plus 6 s (one re-check of waiting
+// campaigns), and records every long task (PerformanceObserver `longtask`) and how long start()
+// took. Writes tests/bench/results/long-tasks.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
+import { startServer } from '../../demo/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const sizeArg = process.argv.find((arg) => arg.startsWith('--campaigns='));
+// -1: the same page without segmint, the baseline every other row is compared with.
+const SIZES = sizeArg ? [Number(sizeArg.split('=')[1])] : [-1, 0, 10, 500, 5000];
+const SLOWDOWN = 4;
+
+/**
+ * A config of `n` campaigns, half on page view and half waiting on scroll, none of which the
+ * visitor qualifies for; small enough that 5,000 fit the 1 MB config limit.
+ */
+function makeConfig(n) {
+  const campaigns = Array.from({ length: n }, (_, i) => ({
+    id: `c${i}`,
+    audience: { productViews: { gte: 5 + (i % 7) }, country: { in: ['DE', 'AT'] } },
+    pages: { include: ['/t/*'] },
+    trigger: i % 2 ? { on: 'scroll', percent: 50 } : { on: 'pageview' },
+    content: { en: { title: `C${i}` } },
+  }));
+  return { version: 1, defaultLocale: 'en', currency: 'USD', campaigns };
+}
+
+const { url, server } = await startServer({ port: 0 });
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const results = [];
+try {
+  for (const n of SIZES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+    const config = JSON.stringify(makeConfig(n));
+    await page.route('**/t/config.json', (route) => route.fulfill({ contentType: 'application/json', body: config }));
+    await page.route((u) => u.pathname === '/t/page', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+<script>window.__long = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) __long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+window.segmint=window.segmint||function(){(segmint.q=segmint.q||[]).push(arguments)}; window.__t0 = performance.now();
+segmint('on', 'ready', function () { window.__ready = performance.now() - __t0; });
+segmint('on', 'error', function (e) { (window.__errors = window.__errors || []).push(e.message); });</script>
+${n < 0 ? '<script>segmint.__baseline = true; setTimeout(function () { window.__ready = 0; }, 500);</script>' : '<script async src="/dist/segmint.js" data-config="/t/config.json"></script>'}</head><body><main style="height:3000px">page</main></body></html>`,
+    }));
+    await page.goto(`${url}t/page`);
+    await page.waitForFunction(() => window.__ready !== undefined || window.__errors, null, { timeout: 120_000 });
+    const errors = await page.evaluate(() => window.__errors);
+    if (errors) throw new Error(`segmint reported: ${errors.join('; ')}`);
+    await page.waitForTimeout(6000);
+    const { long, ready } = await page.evaluate(() => ({ long: window.__long, ready: Math.round(window.__ready) }));
+    const row = { campaigns: n, cpuSlowdown: SLOWDOWN, readyMs: ready, longTasks: long.length, longestTaskMs: Math.max(0, ...long) };
+    results.push(row);
+    console.log(JSON.stringify(row));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+mkdirSync(`${ROOT}tests/bench/results`, { recursive: true });
+writeFileSync(`${ROOT}tests/bench/results/long-tasks.json`, JSON.stringify({ date: new Date().toISOString(), chromium: browser.version?.(), results }, null, 2));
