@@ -28,6 +28,9 @@ test.describe('the demo storefront, for an Austrian visitor on a phone', () => {
     await expect(crossSell.locator('.sm-product')).toHaveText(['Campinglampe€\u00a027,00', 'Trekkingzelt 2P€\u00a0229,00']);
     await crossSell.getByRole('button', { name: 'Nein danke' }).click();
     await expect(dialog(page)).toHaveCount(0);
+    // Stored before the reload, as it is for a visitor who reads on for a moment: a navigation in
+    // the very same instant would abort the IndexedDB transaction.
+    await expect.poll(() => page.evaluate(async () => (await (window as any).segmint.profile()).campaigns['gear-cross-sell']?.dismissedAt)).toBeGreaterThan(0);
 
     await page.reload();
     await page.waitForFunction(() => (window as any).segmint?.explain);
