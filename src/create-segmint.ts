@@ -24,6 +24,7 @@ import { watchDataLayer } from './bridge/data-layer';
 import { readUtm } from './signals/utm';
 import { readLocation } from './signals/page';
 import { forwardAnalytics } from './analytics/forward-analytics';
+import { someInSlices } from './lib/some-in-slices';
 import { chooseContentLocale } from './campaigns/localize';
 import { listPreferredLocales } from './signals/preferred-locales';
 import { readDebugRequest } from './debug/debug-request';
@@ -107,7 +108,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
    * This page's triggers: what the campaigns wait on, whether the waiting kinds are armed yet, and
    * the timer that asks again meanwhile.
    */
-  let page: { context: TriggerContext; engaged: boolean; failed?: boolean; recheck?: ReturnType<typeof setInterval> } | undefined;
+  let page: { context: TriggerContext; engaged: boolean; failed?: boolean; checking?: boolean; recheck?: ReturnType<typeof setInterval> } | undefined;
 
   function armTriggers(s: Session): void {
     stopTriggers.forEach((stop) => stop());
@@ -142,10 +143,23 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
    */
   function engageIfQualified(s: Session): void {
     const current = page;
-    if (!current || current.engaged || current.failed) return;
+    if (!current || current.engaged || current.failed || current.checking) return;
+    current.checking = true;
     const input = readDecisionInput(s, readSignals(s));
     const waiting = s.prepared.campaigns.filter(isWaiting);
-    if (!waiting.some((campaign) => evaluateCampaign(campaign, input).eligible)) return;
+    // In slices: with thousands of campaigns, one pass would be a long task on every check.
+    someInSlices(waiting, (campaign) => evaluateCampaign(campaign, input).eligible)
+      .then((qualifies) => {
+        current.checking = false;
+        if (qualifies && page === current && !destroyed && !current.engaged) engage(s, current, waiting);
+      })
+      .catch((error) => {
+        current.checking = false;
+        report(error);
+      });
+  }
+
+  function engage(s: Session, current: NonNullable<typeof page>, waiting: PreparedCampaign[]): void {
     current.engaged = true;
     clearInterval(current.recheck);
     loadEngagement().then(({ waitingTriggers }) => {
