@@ -6,6 +6,8 @@ test('a dismissed campaign stays dismissed after reload', async ({ page }) => {
   await expect(dialog(page)).toBeVisible();
   await dialog(page).getByRole('button', { name: 'No thanks' }).click();
   await expect(dialog(page)).toHaveCount(0);
+  // Stored before the reload: a navigation in the very same instant aborts the IndexedDB transaction.
+  await expect.poll(() => page.evaluate(async () => (await (window as any).segmint.profile()).campaigns.welcome?.dismissedAt)).toBeGreaterThan(0);
 
   await page.reload();
   await page.waitForFunction(() => (window as any).segmint?.explain);
