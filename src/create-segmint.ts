@@ -95,14 +95,15 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
 
   async function showPopup(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, showOptions: ShowOptions): Promise<void> {
     // Both chunks at once: the lifecycle awaits the same renderer load.
-    loadRenderer().catch(() => {
-      // Reported by the lifecycle, which waits for this same load.
-    });
+    startRendererLoad();
     const { createPopupLifecycle } = await loadEngagement();
     if (destroyed) return;
     popups ??= createPopupLifecycle(popupDeps);
     await popups.show(s, campaign, variant, signals, showOptions);
   }
+
+  /** Starts fetching the renderer ahead of need; whoever needs it awaits the same load and reports its failure. */
+  const startRendererLoad = () => void loadRenderer().catch(() => {});
 
   /**
    * This page's triggers: what the campaigns wait on, whether the waiting kinds are armed yet, and
@@ -124,7 +125,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
     engageIfQualified(s);
     // Time alone can make a visitor qualify (`sessionSeconds`, schedule hours, a cooldown running
     // out, another tab's cart), without any call to check after: so ask again now and then.
-    if (!page.engaged && s.prepared.campaigns.some(isWaiting)) page.recheck = setInterval(safely(() => engageIfQualified(s)), QUALIFY_RECHECK_MS);
+    if (s.prepared.campaigns.some(isWaiting)) page.recheck = setInterval(safely(() => engageIfQualified(s)), QUALIFY_RECHECK_MS);
   }
 
   function armAll(s: Session, armers: TriggerArmers): void {
@@ -173,9 +174,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       if (waiting.some((campaign) => !CORE_TRIGGERS[campaign.trigger.on])) report(error);
     }).catch(report);
     const prefetch = () => {
-      if (!destroyed) loadRenderer().catch(() => {
-        // The popup's own load retries and reports; a failed prefetch changes nothing.
-      });
+      if (!destroyed) startRendererLoad();
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
     else setTimeout(prefetch, 2000);

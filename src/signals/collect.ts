@@ -43,9 +43,11 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
   const locale = collectLocaleSignals(hints, preferred, hints.defaultLocale, readZone);
   const utm = hints.sessionUtm ?? profile.sessionUtm ?? readUtm(location);
   const referrer = readReferrerHost(doc.referrer);
-  const signals: Signals = {
+  return {
     ...locale,
-    timezone: undefined,
+    get timezone() {
+      return readZone();
+    },
     currency: detectCurrency(hints.currency, doc, locale.country, hints.defaultCurrency),
     ...collectDeviceSignals(win),
     ...collectPageSignals(doc, location, hints.pageTypes),
@@ -58,5 +60,4 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
     ...collectTimeSignals(new Date(now)),
     ...readBehaviourSignals(profile, now),
   };
-  return Object.defineProperty(signals, 'timezone', { get: readZone, enumerable: true });
 }
