@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectCurrency, normalizeCurrency, readPageCurrency } from './currency';
-
-function addJsonLd(value: unknown): void {
-  const script = document.createElement('script');
-  script.type = 'application/ld+json';
-  script.textContent = typeof value === 'string' ? value : JSON.stringify(value);
-  document.head.append(script);
-}
+import { addJsonLd } from '../../tests/unit/json-ld';
 
 afterEach(() => {
   document.head.innerHTML = '';

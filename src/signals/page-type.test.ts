@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectPageType, hasProductData } from './page-type';
+import { addJsonLd } from '../../tests/unit/json-ld';
 
 const configPages: [string, ((path: string) => boolean)[]][] = [
   ['product', [(path) => path.startsWith('/products/')]],
   ['cart', [(path) => path === '/cart']],
 ];
-
-function addJsonLd(value: unknown): void {
-  const script = document.createElement('script');
-  script.type = 'application/ld+json';
-  script.textContent = typeof value === 'string' ? value : JSON.stringify(value);
-  document.head.append(script);
-}
 
 afterEach(() => {
   document.head.innerHTML = '';

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasSchemaType, readJsonLdNodes } from './structured-data';
-
-function addJsonLd(text: string): void {
-  const script = document.createElement('script');
-  script.type = 'application/ld+json';
-  script.textContent = text;
-  document.head.append(script);
-}
+import { addJsonLd } from '../../tests/unit/json-ld';
 
 afterEach(() => {
   document.head.innerHTML = '';
