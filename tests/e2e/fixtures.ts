@@ -1,16 +1,34 @@
-import { test as base, expect, type Page, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/** What the guard saw in one browser context. */
+interface Guard {
+  /** Uncaught page errors, unhandled rejections and CSP violations, in the order they came. */
+  errors: string[];
+  /** Requests to any host other than 127.0.0.1 (each was aborted). */
+  foreign: string[];
+}
+
+const guards = new WeakMap<BrowserContext, Guard>();
 
 /**
- * Every browser test fails on any uncaught page error, unhandled rejection or CSP violation,
- * in every page of its context.
+ * Every browser test fails on any uncaught page error, unhandled rejection, CSP violation or
+ * request to a host other than 127.0.0.1 — in every page of every context it uses: the default
+ * one and any it makes with `browser.newContext()` / `browser.newPage()`.
  */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
-    async ({ context }, use) => {
-      const errors: string[] = [];
-      watchForErrors(context, errors);
-      await use(errors);
-      expect(errors, 'errors raised in the page').toEqual([]);
+    async ({ context, browser }, use) => {
+      const watched: Guard[] = [await guardContext(context)];
+      const restore = guardNewContexts(browser, watched);
+      try {
+        await use(watched[0].errors);
+      } finally {
+        restore();
+      }
+      for (const guard of watched) {
+        expect(guard.errors, 'errors raised in the page').toEqual([]);
+        expect(guard.foreign, 'requests to hosts other than 127.0.0.1').toEqual([]);
+      }
     },
     { auto: true },
   ],
@@ -18,18 +36,56 @@ export const test = base.extend<{ pageErrors: string[] }>({
 
 export { expect };
 
-function watchForErrors(context: BrowserContext, errors: string[]): void {
-  const attach = (page: Page) => {
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /^\[(securitypolicyviolation|unhandledrejection)\]/.test(message.text())) errors.push(message.text());
-    });
-  };
-  void context.addInitScript(() => {
-    addEventListener('securitypolicyviolation', (event) => console.error('[securitypolicyviolation]', event.violatedDirective, event.blockedURI));
-    addEventListener('unhandledrejection', (event) => console.error('[unhandledrejection]', String(event.reason)));
+/**
+ * Takes (and clears) what the guard has recorded in a context so far, for a test that provokes
+ * an error, a violation or a foreign request on purpose and asserts on it.
+ */
+export function takeGuarded(context: BrowserContext): { errors: string[]; foreign: string[] } {
+  const guard = guards.get(context);
+  return { errors: guard ? guard.errors.splice(0) : [], foreign: guard ? guard.foreign.splice(0) : [] };
+}
+
+/** Starts watching a context (once): errors via events, foreign hosts aborted at the route. */
+async function guardContext(context: BrowserContext): Promise<Guard> {
+  const existing = guards.get(context);
+  if (existing) return existing;
+  const guard: Guard = { errors: [], foreign: [] };
+  guards.set(context, guard);
+  context.on('weberror', (error) => guard.errors.push(`pageerror: ${error.error().message}`));
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /^\[(securitypolicyviolation|unhandledrejection)\]/.test(message.text())) guard.errors.push(message.text());
   });
-  context.on('page', attach);
+  context.on('request', (request) => {
+    if (isForeign(request.url())) guard.foreign.push(`${request.method()} ${request.url()}`);
+  });
+  await context.route((url) => isForeign(url.href), (route) => route.abort('blockedbyclient'));
+  await context.addInitScript(() => {
+    // Captured before any page script runs, so a host that replaces console.error cannot hide a report.
+    const report = console.error.bind(console);
+    addEventListener('securitypolicyviolation', (event) => report('[securitypolicyviolation]', event.violatedDirective, event.blockedURI));
+    addEventListener('unhandledrejection', (event) => report('[unhandledrejection]', String(event.reason)));
+  });
+  return guard;
+}
+
+/** A request that would leave the machine: http(s) or ws(s) to any host but 127.0.0.1. */
+function isForeign(href: string): boolean {
+  const url = new URL(href);
+  return /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1';
+}
+
+/** Guards every context the test makes itself, until `restore()`. */
+function guardNewContexts(browser: Browser, watched: Guard[]): () => void {
+  const original = browser.newContext;
+  browser.newContext = async function (this: Browser, ...args: Parameters<Browser['newContext']>) {
+    const context = await original.apply(this, args);
+    const guard = await guardContext(context);
+    if (!watched.includes(guard)) watched.push(guard);
+    return context;
+  };
+  return () => {
+    browser.newContext = original;
+  };
 }
 
 /** A minimal valid config with the given campaigns (and anything else to merge in). */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, makeConfig, makeCampaign, dialog } from './fixtures';
+import { test, expect, makeConfig, makeCampaign, dialog, takeGuarded } from './fixtures';
 import { seedProfile } from './idb';
 
 // Isolated and safe (issue 6; RELIABILITY §32–38, §43, §51–56): the popup on a page segmint does
@@ -216,25 +216,22 @@ test("nonce-based CSP with 'strict-dynamic' (RELIABILITY §34): fully styled pop
   await runCspScenario(page, "script-src 'self' 'strict-dynamic' 'nonce-r'; style-src 'self'; object-src 'none'", 'r');
 });
 
-test('the CSP test page itself is strict: an inline style on it is blocked and reported', async ({ browser, baseURL }) => {
-  // Guards the two tests above: the header really is enforced on the served page. In a context of
-  // its own, which the fixture does not watch, since this provokes a violation on purpose.
-  const context = await browser.newContext({ baseURL });
-  try {
-    const page = await context.newPage();
-    await openPage(page, { config: makeConfig([]), csp: "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'" });
-    await ready(page);
-    const result = await page.evaluate(() => new Promise<{ violations: string[]; color: string }>((resolve) => {
-      const style = document.createElement('style');
-      style.textContent = 'body { color: rgb(255, 0, 0) }';
-      document.head.appendChild(style);
-      setTimeout(() => resolve({ violations: (window as unknown as Win).__violations, color: getComputedStyle(document.body).color }), 100);
-    }));
-    expect(result.violations.some((violation) => violation.startsWith('style-src'))).toBe(true);
-    expect(result.color).not.toBe('rgb(255, 0, 0)');
-  } finally {
-    await context.close();
-  }
+test('the CSP test page itself is strict: an inline style on it is blocked and reported', async ({ page }) => {
+  // Guards the two tests above: the header really is enforced on the served page, and the
+  // fixture's guard sees the violation (this test provokes it on purpose and takes it back).
+  await openPage(page, { config: makeConfig([]), csp: "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'" });
+  await ready(page);
+  const result = await page.evaluate(() => new Promise<{ violations: string[]; color: string }>((resolve) => {
+    const style = document.createElement('style');
+    style.textContent = 'body { color: rgb(255, 0, 0) }';
+    document.head.appendChild(style);
+    setTimeout(() => resolve({ violations: (window as unknown as Win).__violations, color: getComputedStyle(document.body).color }), 100);
+  }));
+  expect(result.violations.some((violation) => violation.startsWith('style-src'))).toBe(true);
+  expect(result.color).not.toBe('rgb(255, 0, 0)');
+  const taken: string[] = [];
+  await expect.poll(() => taken.push(...takeGuarded(page.context()).errors)).toBeGreaterThan(0);
+  expect(taken.every((error) => error.startsWith('[securitypolicyviolation] style-src')), taken.join('\n')).toBe(true);
 });
 
 // ---------------------------------------------------------------------------------------------
