@@ -238,6 +238,37 @@ export interface CampaignEventPayload {
   currency?: string;
 }
 
+/** The names of the events a beacon body carries (SPEC §10). */
+export type BeaconEventName = 'exposure' | 'impression' | 'dismiss' | 'click' | 'conversion' | 'answer' | 'purchase';
+
+/**
+ * One event as the beacon sends it (SPEC §10): what `on()` listeners get, plus the fields a
+ * receiver needs to count visitors and events once.
+ */
+export interface BeaconEvent {
+  event: BeaconEventName;
+  /** A random id of this event (hex, at least 16 characters): a receiver that gets it twice counts it once. */
+  id: string;
+  /** The profile's pseudonymous id: random, made on this device, the same across sessions; no personal data. */
+  visitor: string;
+  /** When it happened, in epoch milliseconds. */
+  time: number;
+  /** The page path it happened on. */
+  path: string;
+  /** On every event but `purchase`. */
+  campaign?: string;
+  variant?: string;
+  locale?: string;
+  segments?: string[];
+  /** On `conversion` and `purchase`: the order's value and its ISO 4217 currency; on `answer`, the answer. */
+  value?: number | string | boolean;
+  currency?: string;
+  /** On `conversion` and `purchase`, when the purchase had one. */
+  transactionId?: string;
+  /** On `answer`: the trait the answer is stored as. */
+  trait?: string;
+}
+
 /** Payload of the `error` event. */
 export interface ErrorPayload {
   /** What went wrong, in words. */
