@@ -1,6 +1,6 @@
 import type { CampaignTrace } from '../types';
 import type { PreparedConfig } from '../rules/prepare-config';
-import type { Signals } from '../rules/signals';
+import { findSignal, type Signals } from '../rules/signals';
 import { createProfile, type CampaignHistory, type Profile } from '../profile/profile';
 import { evaluateCampaign } from './decide';
 import { assignVariant } from './variants';
@@ -38,7 +38,8 @@ const HISTORY_TIMES = ['lastImpressionAt', 'dismissedAt', 'clickedAt', 'converte
  * `clickedAt`, `convertedAt` as ISO instants or epoch ms).
  */
 export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, unknown>, now: number): Simulation {
-  const { id, campaigns: history, ...given } = visitor;
+  const { id, campaigns: history, ...raw } = visitor;
+  const given = readTimestamps(raw);
   const visitorId = typeof id === 'string' && id ? id : 'simulated-visitor';
   const profile = buildProfile(visitorId, given as Signals, isPlainObject(history) ? history : {}, now);
   // What the file leaves out is what a first-time visitor would have.
@@ -62,6 +63,15 @@ export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, 
     .sort((a, b) => b.campaign.priority - a.campaign.priority || a.campaign.order - b.campaign.order)[0]?.i;
   const campaigns = traces.map((trace, i) => ({ ...trace, shows: i === winnerIndex && trace.variant !== 'holdout' }));
   return { at: new Date(now).toISOString(), visitor: visitorId, signals, winner: winnerIndex === undefined ? null : campaigns[winnerIndex], campaigns };
+}
+
+/** A visitor file may write a timestamp signal as an ISO time; conditions compare epoch milliseconds. */
+function readTimestamps(given: Record<string, unknown>): Record<string, unknown> {
+  const read = { ...given };
+  for (const [name, value] of Object.entries(given)) {
+    if (typeof value === 'string' && findSignal(name)?.kind === 'timestamp') read[name] = Date.parse(value);
+  }
+  return read;
 }
 
 /** Fills what a visitor file usually leaves out: language from locale, local hour and weekday from the time zone. */

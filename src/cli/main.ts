@@ -1,3 +1,5 @@
 import { runCli } from './run';
 
-process.exitCode = runCli(process.argv.slice(2), (text) => console.log(text), (text) => console.error(text));
+runCli(process.argv.slice(2), (text) => console.log(text), (text) => console.error(text)).then((code) => {
+  process.exitCode = code;
+});

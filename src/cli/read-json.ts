@@ -1,26 +1,39 @@
 import { readFileSync } from 'node:fs';
+import { findJsonSyntaxError } from './json-syntax';
 
-/** A JSON file's content, or an error message naming the file, line and column. */
-export function readJsonFile(file: string): { value: unknown } | { error: string; line?: number; column?: number } {
-  const text = readFileSync(file, 'utf8');
+/** Why a file is not JSON: the message, and where (1-based line and column) with that line's text. */
+export interface JsonReadError {
+  error: string;
+  line?: number;
+  column?: number;
+  /** The offending line (or the part of it around the column, for a long line), shown once. */
+  excerpt?: string;
+}
+
+const EXCERPT_WIDTH = 100;
+
+/** A JSON file's content, or an error message naming the line and column. */
+export function readJsonFile(file: string): { value: unknown } | JsonReadError {
+  // Editors on Windows save a byte-order mark that JSON.parse refuses; it is no content.
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const message = (error as Error).message;
-    return { error: `not valid JSON: ${cleanJsonMessage(message)}`, ...locateJsonError(text, message) };
+    const found = findJsonSyntaxError(text);
+    if (!found) return { error: `not valid JSON: ${(error as Error).message.split('\n')[0]}` };
+    return { error: `not valid JSON: ${found.message}`, ...locate(text, found.offset) };
   }
 }
 
-function locateJsonError(text: string, message: string): { line?: number; column?: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: +lineColumn[1], column: +lineColumn[2] };
-  const position = /position (\d+)/.exec(message);
-  const offset = position ? +position[1] : /end of JSON input/.test(message) ? text.length : undefined;
-  if (offset === undefined) return {};
+function locate(text: string, offset: number): { line: number; column: number; excerpt: string } {
   const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-function cleanJsonMessage(message: string): string {
-  return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+  const line = before.length;
+  const column = before[line - 1].length + 1;
+  const whole = text.split('\n')[line - 1].replace(/\r$/, '');
+  // A minified config is one long line: show the stretch around the column, not all of it.
+  const start = Math.max(0, Math.min(column - 1 - EXCERPT_WIDTH / 2, whole.length - EXCERPT_WIDTH));
+  const shown = whole.slice(start, start + EXCERPT_WIDTH);
+  const caret = ' '.repeat(column - 1 - start) + '^';
+  const excerpt = `${start > 0 ? '…' : ''}${shown}${start + EXCERPT_WIDTH < whole.length ? '…' : ''}\n${start > 0 ? ' ' : ''}${caret}`;
+  return { line, column, excerpt: excerpt.replace(/\t/g, ' ') };
 }

@@ -1,20 +1,67 @@
 import { prepareConfig } from '../rules/prepare-config';
 import { simulateVisit, type Simulation, type SimulatedCampaign } from '../campaigns/simulate';
 import { isPlainObject } from '../lib/is-plain-object';
+import { didYouMean } from '../lib/nearest';
+import type { Command } from './command';
+import { checkVisitor } from './check-visitor';
 import { readJsonFile } from './read-json';
-import { formatValidation } from './validate';
+import { formatValidation, syntaxError, type FileError } from './validate';
 
-/** Runs a simulation from files; returns what to print and whether the config was valid. */
-export function simulateFiles(configFile: string, visitorFile: string, at: number): { simulation?: Simulation; problems: string[] } {
+/** `segmint simulate <config.json> --visitor <visitor.json>`: which campaign would show, and why the others would not. */
+export const simulateCommand: Command = {
+  synopsis: '<config.json> --visitor <visitor.json> [--at <ISO time>] [--expect <campaign|none>] [--json]',
+  help: [
+    'which campaign would show for a visitor (a JSON object of signals, as explain() reports them),',
+    'in which variant and locale, and why each other campaign would not',
+    '--at      the moment to simulate (default: now); schedules and caps are judged at that time',
+    '--expect  exit 1 unless this campaign (or "none") is the one that shows: rules as tests in CI',
+    '--json    machine-readable output, for CI pipelines',
+  ],
+  flags: { visitor: 'value', at: 'value', expect: 'value', json: 'switch' },
+  required: ['visitor'],
+  files: { min: 1, max: 1, name: 'config file' },
+  run({ files: [configFile], flags }, { out, err }) {
+    const at = typeof flags.at === 'string' ? Date.parse(flags.at) : Date.now();
+    if (Number.isNaN(at)) {
+      err(`segmint: --at needs an ISO time such as 2026-12-03T10:00:00Z, got "${flags.at}"`);
+      return 2;
+    }
+    const { simulation, problems, campaignIds } = simulateFiles(configFile, String(flags.visitor), at);
+    if (flags.json) out(JSON.stringify({ problems, ...simulation }, null, 2));
+    else {
+      if (problems.length) err(problems.join('\n'));
+      if (simulation) out(formatSimulation(simulation));
+    }
+    if (!simulation || problems.length) return 1;
+    if (typeof flags.expect === 'string') {
+      const shown = simulation.winner?.shows ? simulation.winner.id : 'none';
+      if (shown !== flags.expect) {
+        const unknown = flags.expect !== 'none' && !campaignIds.includes(flags.expect);
+        const hint = unknown ? `; the config has no campaign "${flags.expect}"${didYouMean(flags.expect, campaignIds)}` : '';
+        err(`expected "${flags.expect}" to show, but ${shown === 'none' ? 'nothing shows' : `"${shown}" shows`}${hint}`);
+        return 1;
+      }
+    }
+    return 0;
+  },
+};
+
+/** Runs a simulation from files; returns what to print, and the config's campaign ids for hints. */
+export function simulateFiles(configFile: string, visitorFile: string, at: number): { simulation?: Simulation; problems: string[]; campaignIds: string[] } {
   const config = readJsonFile(configFile);
-  if ('error' in config) return { problems: [formatValidation({ file: configFile, ok: false, errors: [{ pointer: '', message: config.error, line: config.line, column: config.column }] })] };
+  if ('error' in config) return { problems: [formatValidation({ file: configFile, ok: false, errors: [syntaxError(config)] })], campaignIds: [] };
   const visitor = readJsonFile(visitorFile);
-  if ('error' in visitor) return { problems: [`${visitorFile}${visitor.line ? `:${visitor.line}:${visitor.column}` : ''}: ${visitor.error}`] };
-  if (!isPlainObject(visitor.value)) return { problems: [`${visitorFile}: a visitor is a JSON object of signals, e.g. { "locale": "de-AT", "productViews": 3 }`] };
+  if ('error' in visitor) return { problems: [formatValidation({ file: visitorFile, ok: false, errors: [syntaxError(visitor)] })], campaignIds: [] };
   const { prepared, errors } = prepareConfig(config.value, () => at);
   const problems = errors.length ? [formatValidation({ file: configFile, ok: false, errors })] : [];
-  if (!prepared) return { problems };
-  return { simulation: simulateVisit(prepared, visitor.value, at), problems };
+  if (!prepared) return { problems, campaignIds: [] };
+  const campaignIds = prepared.campaigns.map((c) => c.id);
+  if (!isPlainObject(visitor.value)) {
+    return { problems: [...problems, `${visitorFile}: a visitor is a JSON object of signals, e.g. { "locale": "de-AT", "productViews": 3 }`], campaignIds };
+  }
+  const visitorErrors: FileError[] = checkVisitor(visitor.value, campaignIds);
+  if (visitorErrors.length) return { problems: [...problems, formatValidation({ file: visitorFile, ok: false, errors: visitorErrors })], campaignIds };
+  return { simulation: simulateVisit(prepared, visitor.value, at), problems, campaignIds };
 }
 
 /** The simulation as lines a marketer reads: the winner first, then why each other campaign would not show. */

@@ -1,24 +1,65 @@
 import { validateConfig, type ValidationError } from '../rules/validate';
+import type { Command } from './command';
 import { readJsonFile } from './read-json';
+
+/** One problem in a file; a JSON syntax error also has its line, column and the line's text. */
+export type FileError = ValidationError & { line?: number; column?: number; excerpt?: string };
 
 /** Result of validating one config file. */
 export interface FileValidation {
   file: string;
   ok: boolean;
-  errors: (ValidationError & { line?: number; column?: number })[];
+  errors: FileError[];
 }
+
+/** `segmint validate <config.json>...`: checks each file, prints every error, exits 1 if any is invalid. */
+export const validateCommand: Command = {
+  synopsis: '<config.json>... [--json]',
+  help: [
+    'check configs: one error per line with its JSON pointer; exit 0 when all are valid, 1 when not',
+    '--json  machine-readable output, for CI pipelines (an array when several files are given)',
+  ],
+  flags: { json: 'switch' },
+  files: { min: 1, max: Infinity, name: 'config file' },
+  run({ files, flags }, { out, err }) {
+    const results: FileValidation[] = [];
+    let unreadable = false;
+    for (const file of files) {
+      try {
+        results.push(validateFile(file));
+      } catch (error) {
+        // One missing file does not hide the verdicts on the others.
+        const { code, path, message } = error as NodeJS.ErrnoException;
+        err(`segmint: ${code === 'ENOENT' ? `no such file: ${path}` : message}`);
+        unreadable = true;
+      }
+    }
+    if (flags.json) out(JSON.stringify(files.length === 1 ? results[0] ?? null : results, null, 2));
+    else for (const result of results) (result.ok ? out : err)(formatValidation(result));
+    return unreadable ? 2 : results.every((r) => r.ok) ? 0 : 1;
+  },
+};
 
 /** Reads and validates a config file; malformed JSON is reported with its line and column. */
 export function validateFile(file: string): FileValidation {
   const read = readJsonFile(file);
-  if ('error' in read) return { file, ok: false, errors: [{ pointer: '', message: read.error, line: read.line, column: read.column }] };
+  if ('error' in read) return { file, ok: false, errors: [syntaxError(read)] };
   return { file, ...validateConfig(read.value) };
 }
 
-/** Formats errors one per line: `file: /pointer: message`. */
+/** A file that is not JSON, as a validation error at the root. */
+export function syntaxError({ error, line, column, excerpt }: { error: string; line?: number; column?: number; excerpt?: string }): FileError {
+  return line ? { pointer: '', message: error, line, column, excerpt } : { pointer: '', message: error };
+}
+
+/** Formats errors one per line: `file: /pointer: message`; a syntax error is followed by its line, once, with a caret. */
 export function formatValidation({ file, ok, errors }: FileValidation): string {
   if (ok) return `${file}: valid`;
   return errors
-    .map((e) => `${file}${e.line ? `:${e.line}:${e.column}` : ''}: ${e.pointer || '/'}: ${e.message}`)
+    .map((e) => `${file}${e.line ? `:${e.line}:${e.column}` : ''}: ${e.pointer || '/'}: ${e.message}${e.excerpt ? `\n${indent(e.excerpt)}` : ''}`)
     .join('\n');
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => `    ${line}`).join('\n');
 }
