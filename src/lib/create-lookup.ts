@@ -8,7 +8,8 @@ export function createLookup<Value extends string>(table: Readonly<Record<Value,
   return (key) => {
     if (!map) {
       map = new Map();
-      for (const value in table) for (const item of table[value].split(' ')) map.set(item, value);
+      // Own keys only: a host page may have added enumerable properties to Object.prototype.
+      for (const value of Object.keys(table) as Value[]) for (const item of table[value].split(' ')) map.set(item, value);
     }
     return map.get(key);
   };
