@@ -105,4 +105,20 @@ describe('the script-tag loader', () => {
     win.segmintSDK.destroy();
     delete win.segmint;
   });
+
+  it('replays the queue of a stub the host made read-only, and answers as window.segmintSDK', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    preparePage([['identify', { tier: 'gold' }], ['track', 'queued']]);
+    const stub = win.segmint;
+    Object.defineProperty(win, 'segmint', { value: stub, writable: false, configurable: true });
+    await loadScript();
+    expect(win.segmint).toBe(stub);
+    const profile = await win.segmintSDK.profile();
+    expect(profile.traits).toEqual({ tier: 'gold' });
+    expect(profile.events).toEqual({ queued: 1 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('cannot be replaced; use window.segmintSDK'));
+    win.segmintSDK.destroy();
+    Object.defineProperty(win, 'segmint', { value: undefined, writable: true, configurable: true });
+  });
 });

@@ -34,14 +34,23 @@ function load(win: Global, script: HTMLScriptElement | null): void {
   } as Stub & Segmint;
   Object.assign(api, instance, { _segmint: true });
 
-  if (isStub) win.segmint = api;
-  else {
-    // Another script owns `window.segmint`: leave it alone and answer under a second name.
-    console.warn('[segmint] window.segmint is taken by something else; use window.segmintSDK');
+  if (!isStub || !replaceGlobal(win, api)) {
+    // Another script owns `window.segmint`, or froze it: leave it alone and answer under a second name.
+    console.warn(`[segmint] window.segmint ${isStub ? 'cannot be replaced' : 'is taken by something else'}; use window.segmintSDK`);
     win.segmintSDK = api;
   }
   void instance.start();
   for (const args of queue) api(...(Array.from(args as ArrayLike<unknown>) as [unknown, ...unknown[]]));
+}
+
+/** Puts the API in place of the stub; false when the host made `window.segmint` read-only. */
+function replaceGlobal(win: Global, api: unknown): boolean {
+  try {
+    win.segmint = api;
+  } catch {
+    return false;
+  }
+  return win.segmint === api;
 }
 
 function readScriptOptions(script: HTMLScriptElement | null): Omit<SegmintOptions, 'config'> {
