@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { readStored } from './idb';
 import { openScenario, expectSegmintWorks, type ScenarioOptions } from './scenario';
 
 // The hostile-host matrix (issue 12; RELIABILITY §36–38, §42, §34–35): pages that break the
@@ -131,9 +132,14 @@ test('hostile host: polluted prototypes leave no trace in what segmint sends or 
   const options = { host: 'Object.prototype.foo = 1; Array.prototype.bar = function () {}; Array.prototype.toJSON = function () { return JSON.stringify(this.slice()); };' };
   const opened = await openScenario(page, options);
   await expectSegmintWorks(page, opened, options);
-  const stored = await page.evaluate(async () => {
-    const profile = await (window as any).segmint.profile();
-    return { ownFoo: Object.prototype.hasOwnProperty.call(profile, 'foo'), viewedIsArray: Array.isArray(profile.viewedProducts), events: Object.keys(profile.events) };
+  const profile = await page.evaluate(async () => {
+    const copy = await (window as any).segmint.profile();
+    return { ownFoo: Object.prototype.hasOwnProperty.call(copy, 'foo'), viewedIsArray: Array.isArray(copy.viewedProducts), events: copy.events };
   });
-  expect(stored).toEqual({ ownFoo: false, viewedIsArray: true, events: ['pre'] });
+  expect(profile).toEqual({ ownFoo: false, viewedIsArray: true, events: { pre: 1, go: 1 } });
+  // What IndexedDB holds, read without segmint: plain data, arrays still arrays, no host property.
+  const stored = await readStored(page) as { events: object; viewedProducts: unknown; foo?: unknown };
+  expect(stored.events).toEqual({ pre: 1, go: 1 });
+  expect(stored.viewedProducts).toEqual(['SKU-1']);
+  expect(Object.keys(stored)).not.toContain('foo');
 });
