@@ -2,12 +2,23 @@ import { buildStatsSql, type StatsQuery } from './stats-sql';
 import { sqlString } from './sql-literal';
 
 /** The columns segmint's events have in NDJSON (SPEC §10) and in Parquet made from it. */
-const EVENT_COLUMNS = `{event: 'VARCHAR', id: 'VARCHAR', visitor: 'VARCHAR', time: 'DOUBLE', campaign: 'VARCHAR', variant: 'VARCHAR', segments: 'VARCHAR[]', value: 'DOUBLE', currency: 'VARCHAR', transactionId: 'VARCHAR'}`;
+const EVENT_COLUMNS = `{event: 'VARCHAR', id: 'VARCHAR', visitor: 'VARCHAR', time: 'DOUBLE', path: 'VARCHAR', campaign: 'VARCHAR', variant: 'VARCHAR', locale: 'VARCHAR', segments: 'VARCHAR[]', value: 'DOUBLE', currency: 'VARCHAR', transactionId: 'VARCHAR'}`;
+
+/**
+ * The field table of SPEC §10 as the file report checks it (src/cli/beacon-event.ts), for the
+ * fields the figures read; string lengths and unknown fields are not checked here.
+ */
+const VALID_EVENT = `regexp_full_match(id, '[0-9a-fA-F]{16,128}') AND visitor <> '' AND time >= 0 AND time = floor(time) AND starts_with(path, '/')
+    AND CASE event
+      WHEN 'purchase' THEN value >= 0 AND regexp_full_match(currency, '[A-Z]{3}') AND (transactionId IS NULL OR transactionId <> '')
+      WHEN 'conversion' THEN campaign <> '' AND variant <> '' AND segments IS NOT NULL AND value >= 0 AND regexp_full_match(currency, '[A-Z]{3}')
+      ELSE event IN ('exposure', 'impression', 'dismiss', 'click', 'answer') AND campaign <> '' AND variant <> '' AND segments IS NOT NULL AND locale <> ''
+    END`;
 
 /**
  * DuckDB SQL for the sufficient statistics rows over segmint's event files: NDJSON (`.ndjson`,
  * `.ndjson.gz`, as `segmint collect` writes them) or Parquet, named by paths or globs that DuckDB
- * expands itself. Lines that are not events, and events without id, visitor or time, are left
+ * expands itself. Lines that are not events, and events that break the field table, are left
  * out, as the file report skips them; each event id counts once.
  */
 export function buildDuckdbSql(query: StatsQuery, files: string[]): string {
@@ -31,7 +42,7 @@ FROM (
   SELECT event, id, visitor, time AS t, campaign, variant, segments, value, currency, transactionId AS transaction_id,
     ROW_NUMBER() OVER (PARTITION BY id ORDER BY time) AS copy
   FROM ${source}
-  WHERE id IS NOT NULL AND visitor IS NOT NULL AND visitor <> '' AND time IS NOT NULL
+  WHERE ${VALID_EVENT}
 ) AS deduplicated
 WHERE copy = 1`;
 }

@@ -39,7 +39,8 @@ export interface Dialect {
  */
 export function buildStatsSql(query: StatsQuery, dialect: Dialect): string {
   const window = `${windowHours(query)} * ${dialect.unitsPerHour}`;
-  const exposureFilter = !query.campaigns ? '' : query.campaigns.length ? `\n      AND (${query.campaigns.map(armCondition).join('\n        OR ')})` : '\n      AND FALSE';
+  const campaignFilter = !query.campaigns ? '' : query.campaigns.length ? `\n      AND campaign IN (${query.campaigns.map((campaign) => sqlString(campaign.id)).join(', ')})` : '\n      AND FALSE';
+  const armFilter = query.campaigns?.length ? `\n    AND (${query.campaigns.map(armCondition).join('\n      OR ')})` : '';
   const currency = sqlString(query.currency);
   const totals = (segment: string) => `COUNT(*) AS visitors,
   SUM(impressions) AS impressions,
@@ -53,16 +54,17 @@ FROM per_visitor${segment}`;
 WITH events AS (
 ${indent(dialect.events, 2)}
 ),
--- A visitor's first exposure to a campaign picks the arm and starts the attribution window.
+-- A visitor's first exposure to a campaign picks the arm and starts the attribution window; a
+-- visitor first exposed to a variant the config no longer has is left out, not moved to another arm.
 exposed AS (
   SELECT campaign, visitor, variant, segments, t AS exposed_at, ${window} AS window_length
   FROM (
     SELECT campaign, visitor, variant, segments, t,
       ROW_NUMBER() OVER (PARTITION BY campaign, visitor ORDER BY t, id) AS nth
     FROM events
-    WHERE event = 'exposure' AND campaign IS NOT NULL AND variant IS NOT NULL${exposureFilter}
+    WHERE event = 'exposure' AND campaign IS NOT NULL AND variant IS NOT NULL${campaignFilter}
   ) AS exposures
-  WHERE nth = 1
+  WHERE nth = 1${armFilter}
 ),
 -- Purchases within the window after the exposure, one per transaction.
 orders AS (

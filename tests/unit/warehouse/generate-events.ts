@@ -69,7 +69,7 @@ export function generateEvents(visitors: number, seed = 7): BeaconEvent[] {
         if (random() < 0.1) add({ event: 'dismiss', ...base, variant, time: at + 6000 });
       }
     }
-    if (random() < 0.1) add({ event: 'exposure', campaign: 'retired-campaign', variant: 'a', segments, time: seen });
+    if (random() < 0.1) add({ event: 'exposure', campaign: 'retired-campaign', variant: 'a', locale: 'en', segments, time: seen });
     for (let n = Math.floor(random() * random() * 4); n > 0; n--) {
       const time = seen + Math.floor((random() * 70 - 5) * HOUR);
       const currency = random() < 0.1 ? 'USD' : 'EUR';

@@ -26,10 +26,12 @@ export function referenceRows(events: BeaconEvent[], arms: Record<string, string
   for (const event of all) byVisitor.set(event.visitor, [...(byVisitor.get(event.visitor) ?? []), event]);
   const first = new Map<string, BeaconEvent>();
   for (const event of all) {
-    if (event.event !== 'exposure' || !arms[event.campaign!]?.includes(event.variant!)) continue;
+    if (event.event !== 'exposure' || !arms[event.campaign!]) continue;
     const key = `${event.campaign}|${event.visitor}`;
     if (!first.has(key)) first.set(key, event);
   }
+  // A visitor first exposed to a variant the config does not have is left out.
+  for (const [key, exposure] of first) if (!arms[exposure.campaign!].includes(exposure.variant!)) first.delete(key);
   const rows = new Map<string, Row>();
   const add = (campaign: string, variant: string, segment: string | null, figures: Omit<Row, 'campaign' | 'variant' | 'segment' | 'revenue_sq'>) => {
     const key = `${campaign}|${variant}|${segment}`;
