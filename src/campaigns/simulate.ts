@@ -2,19 +2,25 @@ import type { CampaignTrace } from '../types';
 import type { PreparedConfig } from '../rules/prepare-config';
 import { findSignal, type Signals } from '../rules/signals';
 import { createProfile, type CampaignHistory, type Profile } from '../profile/profile';
-import { evaluateCampaign } from './decide';
+import type { PreparedCampaign } from './prepare';
+import { decideCampaign, evaluateCampaign, type DecisionInput } from './decide';
 import { assignVariant } from './variants';
-import { localizeContent } from './localize';
+import { chooseContentLocale } from './localize';
+import { presentCampaign } from './present';
+import type { OfferContext } from './offers';
+import { listPreferredLocales } from '../signals/preferred-locales';
 import { isPlainObject } from '../lib/is-plain-object';
 import { readBehaviourSignals } from '../profile/signals';
 
 /** One campaign's outcome for the simulated visitor. */
 export interface SimulatedCampaign extends CampaignTrace {
   trigger: string;
-  /** True for the campaign that would show: the eligible one with the highest priority. */
+  /** True for the campaign that would show: the one the browser's decision picks, unless held out. */
   shows: boolean;
   variant?: string;
   locale?: string;
+  /** The catalog products its offer would show, best first. */
+  products?: string[];
 }
 
 /** What `segmint simulate` reports. */
@@ -28,41 +34,59 @@ export interface Simulation {
 }
 
 const BEHAVIOUR_NUMBERS = ['sessions', 'pageViews', 'sessionPageViews', 'productViews', 'cartAdds', 'purchases', 'totalSpent', 'cartValue'] as const;
+const BEHAVIOUR_LISTS = ['viewedProducts', 'cartItems'] as const;
 const HISTORY_TIMES = ['lastImpressionAt', 'dismissedAt', 'clickedAt', 'convertedAt'] as const;
 
 /**
- * Decides for a described visitor at a given time, without a browser: which campaign would show,
- * in which variant and locale, and why each other one would not. The visitor is the signal
- * object `explain()` reports, plus optional `id` (for the variant) and `campaigns` (history for
- * frequency caps: `impressions`, `sessionImpressions` and `lastImpressionAt`, `dismissedAt`,
- * `clickedAt`, `convertedAt` as ISO instants or epoch ms).
+ * Decides for a described visitor at a given time, without a browser, with the browser's own
+ * decision code (decideCampaign, assignVariant, presentCampaign): which campaign would show when
+ * every trigger fires, in which variant and locale, and why each other one would not (offers
+ * included: a cross-sell with nothing left to offer is dropped, as on the page). The visitor is
+ * the signal object `explain()` reports, plus optional `id` (for the variant), `product` (the
+ * product the page is about, as its schema.org data or a `view_item` would say) and `campaigns`
+ * (history for frequency caps: `impressions`, `sessionImpressions` and `lastImpressionAt`,
+ * `dismissedAt`, `clickedAt`, `convertedAt` as ISO instants or epoch ms).
  */
 export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, unknown>, now: number): Simulation {
-  const { id, campaigns: history, ...raw } = visitor;
+  const { id, campaigns: history, product, ...raw } = visitor;
   const given = readTimestamps(raw);
   const visitorId = typeof id === 'string' && id ? id : 'simulated-visitor';
   const profile = buildProfile(visitorId, given as Signals, isPlainObject(history) ? history : {}, now);
   // What the file leaves out is what a first-time visitor would have.
   const signals = completeSignals({ ...readBehaviourSignals(profile, now), ...given } as Signals, now);
-  const input = { signals, profile, now, limits: prepared.limits };
-  const preferred = [String(signals.locale), ...((signals.languages as string[]) ?? [])];
+  const context: OfferContext = {
+    currentProduct: typeof product === 'string' ? product : undefined,
+    cartItems: profile.cartItems,
+    viewedProducts: profile.viewedProducts,
+  };
+  const input: DecisionInput = { signals, profile, now, limits: prepared.limits, offers: { catalog: prepared.catalog, context } };
+  const audience = {
+    preferredLocales: listPreferredLocales(signals),
+    locale: String(signals.locale),
+    currency: String(signals.currency ?? prepared.currency ?? ''),
+    device: signals.device,
+    traits: profile.traits,
+  };
 
-  const traces = prepared.campaigns.map((campaign): SimulatedCampaign => {
+  const present = (campaign: PreparedCampaign): Pick<SimulatedCampaign, 'variant' | 'locale' | 'products'> => {
+    const variant = assignVariant(visitorId, campaign);
+    if (variant === 'holdout') {
+      return { variant: 'holdout', locale: chooseContentLocale(campaign.variants[0].content, audience.preferredLocales, prepared.defaultLocale) };
+    }
+    const view = presentCampaign(campaign, variant, audience, prepared, context)?.view;
+    return { variant: variant.id, locale: view?.locale, products: view?.products.map((card) => card.id) };
+  };
+  // All triggers firing at once: the browser's decision among every campaign.
+  const winner = decideCampaign(prepared.campaigns, input);
+  const campaigns = prepared.campaigns.map((campaign): SimulatedCampaign => {
     const trace = evaluateCampaign(campaign, input);
     const trigger = describeTrigger(campaign.trigger);
     if (!trace.eligible) return { ...trace, trigger, shows: false };
-    const variant = assignVariant(visitorId, campaign);
-    if (variant === 'holdout') return { ...trace, trigger, shows: false, variant: 'holdout' };
-    const { locale } = localizeContent(variant.content, preferred, prepared.defaultLocale);
-    return { ...trace, trigger, shows: false, variant: variant.id, locale };
+    const shown = present(campaign);
+    return { ...trace, trigger, shows: campaign === winner && shown.variant !== 'holdout', ...shown };
   });
-  // As at runtime: the highest-priority eligible campaign wins; a held-out visitor then sees nothing.
-  const winnerIndex = prepared.campaigns
-    .map((campaign, i) => ({ campaign, i }))
-    .filter(({ i }) => traces[i].eligible)
-    .sort((a, b) => b.campaign.priority - a.campaign.priority || a.campaign.order - b.campaign.order)[0]?.i;
-  const campaigns = traces.map((trace, i) => ({ ...trace, shows: i === winnerIndex && trace.variant !== 'holdout' }));
-  return { at: new Date(now).toISOString(), visitor: visitorId, signals, winner: winnerIndex === undefined ? null : campaigns[winnerIndex], campaigns };
+  const winnerTrace = winner ? campaigns[prepared.campaigns.indexOf(winner)] : null;
+  return { at: new Date(now).toISOString(), visitor: visitorId, signals, winner: winnerTrace, campaigns };
 }
 
 /** A visitor file may write a timestamp signal as an ISO time; conditions compare epoch milliseconds. */
@@ -102,6 +126,8 @@ function readLocalClock(now: number, timeZone: string): { hour: number; weekday:
 function buildProfile(id: string, signals: Signals, history: Record<string, unknown>, now: number): Profile {
   const profile = createProfile(now, id);
   for (const key of BEHAVIOUR_NUMBERS) if (typeof signals[key] === 'number') profile[key] = signals[key] as number;
+  for (const key of BEHAVIOUR_LISTS) if (Array.isArray(signals[key])) profile[key] = signals[key] as string[];
+  if (isPlainObject(signals.traits)) profile.traits = { ...(signals.traits as Profile['traits']) };
   for (const [campaign, raw] of Object.entries(history)) {
     if (!isPlainObject(raw)) continue;
     const entry: CampaignHistory = { impressions: typeof raw.impressions === 'number' ? raw.impressions : 0 };

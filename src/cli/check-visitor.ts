@@ -10,20 +10,27 @@ const NULLABLE = new Set(['country', 'referrer', 'utmSource', 'utmMedium', 'utmC
 const HISTORY_COUNTS = ['impressions', 'sessionImpressions'];
 const HISTORY_TIMES = ['lastImpressionAt', 'dismissedAt', 'clickedAt', 'convertedAt'];
 /** Keys of a visitor file besides the signals. */
-const EXTRA_KEYS = ['id', 'campaigns', 'traits', 'events'];
+const EXTRA_KEYS = ['id', 'product', 'campaigns', 'traits', 'events'];
 
 /**
  * Checks a visitor file for `segmint simulate` against the signal catalogue: a misspelt signal
  * or a value the browser could never report would make a rule test pass for the wrong reason.
- * `campaignIds` are the config's campaigns, which the history may name.
+ * `known` are the config's campaign ids, which the history may name, and its catalog's product ids,
+ * which `product` (the product the page is about) names.
  */
-export function checkVisitor(visitor: Record<string, unknown>, campaignIds: readonly string[]): ValidationError[] {
+export function checkVisitor(visitor: Record<string, unknown>, known: { campaigns: readonly string[]; products: readonly string[] }): ValidationError[] {
+  const campaignIds = known.campaigns;
   const errors: ValidationError[] = [];
   const names = [...Object.keys(SIGNALS), ...EXTRA_KEYS];
   for (const [key, value] of Object.entries(visitor)) {
     const pointer = joinPointer('', key);
     if (key === 'id') {
       if (typeof value !== 'string' || !value) errors.push({ pointer, message: 'the visitor id is a non-empty string' });
+    } else if (key === 'product') {
+      if (typeof value !== 'string' || !known.products.includes(value)) {
+        const nearest = typeof value === 'string' ? didYouMean(value, known.products) : '';
+        errors.push({ pointer, message: `the product this page is about is a product id of the config's catalog, not ${JSON.stringify(value)}${nearest}` });
+      }
     } else if (key === 'traits') {
       checkEach(value, pointer, errors, (v) => ['string', 'number', 'boolean'].includes(typeof v), 'a string, number or boolean (as identify() stores it)');
     } else if (key === 'events') {

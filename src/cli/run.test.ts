@@ -196,6 +196,25 @@ describe('segmint simulate', () => {
     expect(lines[2]).toBe('  no     win-back         frequency.afterDismissHours');
   });
 
+  it('leaves out a cross-sell with nothing to offer, as the browser does (reason offer), and names what it offers', async () => {
+    const given = JSON.parse(readFileSync(visitor, 'utf8'));
+    const shown = JSON.parse((await run('simulate', store, '--visitor', visitor, '--at', at, '--json')).out);
+    expect(shown.winner).toMatchObject({ id: 'tent-cross-sell', shows: true, products: ['SKU-MAT', 'SKU-LAMP'] });
+    const { product: _, ...elsewhere } = given;
+    const noProduct = JSON.parse((await run('simulate', store, '--visitor', writeTemp('v.json', JSON.stringify(elsewhere)), '--at', at, '--json')).out);
+    expect(noProduct.campaigns.find((c: { id: string }) => c.id === 'tent-cross-sell').reason).toBe('offer');
+    const inCart = { ...given, cartItems: ['SKU-MAT', 'SKU-LAMP'] };
+    const full = JSON.parse((await run('simulate', store, '--visitor', writeTemp('v.json', JSON.stringify(inCart)), '--at', at, '--json')).out);
+    expect(full.campaigns.find((c: { id: string }) => c.id === 'tent-cross-sell').reason).toBe('offer');
+  });
+
+  it('rejects a product the catalog does not have', async () => {
+    const file = writeTemp('v.json', JSON.stringify({ locale: 'de-AT', product: 'SKU-TENT-2' }));
+    const { code, err } = await run('simulate', store, '--visitor', file);
+    expect(code).toBe(1);
+    expect(err).toBe(`${file}: /product: the product this page is about is a product id of the config's catalog, not "SKU-TENT-2" (did you mean "SKU-TENT-2P"?)`);
+  });
+
   it('points at the failing condition and the value found', async () => {
     const fresh = writeTemp('fresh.json', JSON.stringify({ locale: 'en-US', country: 'US', path: '/' }));
     const { out } = await run('simulate', store, '--visitor', fresh, '--at', at);

@@ -59,7 +59,7 @@ export function simulateFiles(configFile: string, visitorFile: string, at: numbe
   if (!isPlainObject(visitor.value)) {
     return { problems: [...problems, `${visitorFile}: a visitor is a JSON object of signals, e.g. { "locale": "de-AT", "productViews": 3 }`], campaignIds };
   }
-  const visitorErrors: FileError[] = checkVisitor(visitor.value, campaignIds);
+  const visitorErrors: FileError[] = checkVisitor(visitor.value, { campaigns: campaignIds, products: Object.keys(prepared.catalog) });
   if (visitorErrors.length) return { problems: [...problems, formatValidation({ file: visitorFile, ok: false, errors: visitorErrors })], campaignIds };
   return { simulation: simulateVisit(prepared, visitor.value, at), problems, campaignIds };
 }
@@ -79,7 +79,8 @@ export function formatSimulation(simulation: Simulation): string {
 
 function formatCampaign(campaign: SimulatedCampaign, width: number, winner: SimulatedCampaign | null): string {
   const id = campaign.id.padEnd(width);
-  if (campaign.shows) return `  shows  ${id}  variant ${campaign.variant}, locale ${campaign.locale}, trigger ${campaign.trigger}`;
+  const offered = campaign.products?.length ? `, offers ${campaign.products.join(' ')}` : '';
+  if (campaign.shows) return `  shows  ${id}  variant ${campaign.variant}, locale ${campaign.locale}, trigger ${campaign.trigger}${offered}`;
   if (campaign.eligible) {
     const why = campaign === winner ? 'holdout' : `eligible, but "${winner?.id}" has priority`;
     return `  no     ${id}  ${why}`;
