@@ -2,7 +2,6 @@ import { chmodSync, readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import MagicString from 'magic-string';
 
 /** `import css from './x.css?inline'` becomes the stylesheet's text, whitespace and comments stripped. */
 function cssText() {
@@ -33,38 +32,6 @@ function swap(from, to) {
     async resolveId(source, importer, options) {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       return resolved && resolved.id.endsWith(from) ? target : null;
-    },
-  };
-}
-
-/**
- * Builds the script-tag core without config error messages: in the checks (src/rules,
- * src/campaigns), `new ConfigError(pointer, message)` keeps its pointer and loses its message, and the helpers that only wrote messages (did-you-mean,
- * value descriptions) drop out with them. The checks themselves are the same code. When a config
- * has errors, the core fetches `segmint-diagnose.js`, the same checks with every message, to
- * describe them.
- */
-function withoutConfigMessages() {
-  return {
-    name: 'without-config-messages',
-    transform(code, id) {
-      // Only the checks: elsewhere (src/config/describe-config-errors.ts) messages are kept.
-      if (!/\/src\/(rules|campaigns)\//.test(id) || !code.includes('new ConfigError(')) return null;
-      const edited = new MagicString(code);
-      const visit = (node) => {
-        if (!node || typeof node.type !== 'string') return;
-        if (node.type === 'NewExpression' && node.callee.name === 'ConfigError' && node.arguments.length === 2) {
-          edited.overwrite(node.arguments[1].start, node.arguments[1].end, '""');
-          visit(node.arguments[0]);
-          return;
-        }
-        for (const value of Object.values(node)) {
-          if (Array.isArray(value)) value.forEach(visit);
-          else if (value && typeof value === 'object') visit(value);
-        }
-      };
-      visit(this.parse(code));
-      return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
     },
   };
 }
@@ -117,7 +84,7 @@ export default [
     output: { format: 'iife', entryFileNames: 'segmint.js' },
     bundleDependencies: true,
     minified: true,
-    plugins: [swap('src/chunks/load-chunks.ts', './src/chunks/load-chunks-script.ts'), withoutConfigMessages(), packageVersion()],
+    plugins: [swap('src/chunks/load-chunks.ts', './src/chunks/load-chunks-script.ts'), packageVersion()],
   }),
   // …and its chunks, ES modules fetched from beside it only when needed (src/chunks/load-chunks-script.ts).
   ...Object.entries({
@@ -125,8 +92,8 @@ export default [
     'segmint-engage.js': 'src/engagement.ts',
     // Once a popup is about to show: Preact, the components, the CSS.
     'segmint-popup.js': 'src/render/mount.ts',
-    // Once a config has errors: the same checks, with their messages.
-    'segmint-diagnose.js': 'src/rules/prepare-config.ts',
+    // Once a config has errors: the message of each error code.
+    'segmint-diagnose.js': 'src/rules/config-messages.ts',
     // Once the page asks for it (?segmint=debug, data-debug): the inspector panel.
     'segmint-inspect.js': 'src/debug/mount-inspector.ts',
   }).map(([file, input]) => build({ input, output: { format: 'es', entryFileNames: file }, bundleDependencies: true, minified: true })),

@@ -81,7 +81,7 @@ async function loadConfig(source: ConfigSource, now: () => number, report: (erro
   }
   const { prepared, errors } = prepareConfig(raw, now);
   // Described off the start path: the valid campaigns run meanwhile.
-  const described = errors.length ? describeConfigErrors(raw, errors, now) : Promise.resolve([]);
+  const described = describeConfigErrors(errors);
   if (!prepared) return fallBack(described.then((all) => all[all.length - 1]));
   void described.then((all) => all.forEach((error) => report(error)));
   return { raw, prepared, errors, fromCache: false };

@@ -4,14 +4,14 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   // The core every visitor downloads: signals, profile, rules and config checks, decisions, the
-  // dataLayer bridge. A ratchet, not the goal: the goal is 7 KB (see README, "Size").
-  { file: 'dist/segmint.js', maxGzipBytes: 20.75 * 1024 },
+  // dataLayer bridge. A ratchet, not the goal: the goal is 14 KB (see README, "Size").
+  { file: 'dist/segmint.js', maxGzipBytes: 21.45 * 1024 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4.5 * 1024 },
   // Once a popup is about to show: Preact, components, CSS.
   { file: 'dist/segmint-popup.js', maxGzipBytes: 8 * 1024 },
-  // Once a config has errors: the config checks with their messages.
-  { file: 'dist/segmint-diagnose.js', maxGzipBytes: 8.5 * 1024 },
+  // Once a config has errors: the message of each error code.
+  { file: 'dist/segmint-diagnose.js', maxGzipBytes: 2.5 * 1024 },
   // Once the page asks for it (?segmint=debug, data-debug): the inspector panel, with its own Preact.
   { file: 'dist/segmint-inspect.js', maxGzipBytes: 7 * 1024 },
 ];

@@ -1,8 +1,6 @@
 import type { CatalogProduct } from '../types';
 import { ConfigError } from '../rules/config-error';
-import { describe } from '../rules/operators';
 import { joinPointer } from '../lib/pointer';
-import { didYouMean } from '../lib/nearest';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
 import { checkKnownKeys, isValidLocale } from '../rules/config-checks';
@@ -12,24 +10,24 @@ const PRODUCT_FIELDS = ['name', 'price', 'image', 'url', 'upsell', 'crossSell', 
 /** Checks the config `catalog`: localized names, prices per currency, safe URLs, links to known products. */
 export function checkCatalog(value: unknown): Record<string, CatalogProduct> {
   if (value === undefined) return {};
-  if (!isPlainObject(value)) throw new ConfigError('/catalog', `"catalog" must be an object keyed by product id, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError('/catalog', 'catalog-not-object', value);
   const ids = Object.keys(value);
   for (const [id, product] of Object.entries(value)) {
     const at = joinPointer('/catalog', id);
-    if (!isPlainObject(product)) throw new ConfigError(at, `a product must be an object, got ${describe(product)}`);
+    if (!isPlainObject(product)) throw new ConfigError(at, 'item-not-object', 'product', product);
     checkKnownKeys(product, PRODUCT_FIELDS, at, 'product');
     checkTexts(product.name, joinPointer(at, 'name'));
     if (product.price !== undefined) checkPrices(product.price, joinPointer(at, 'price'));
     for (const field of ['image', 'url'] as const) {
       if (product[field] !== undefined && !isSafeUrl(product[field])) {
-        throw new ConfigError(joinPointer(at, field), `expected an http(s) or relative URL, got ${describe(product[field])}`);
+        throw new ConfigError(joinPointer(at, field), 'expected-url', product[field]);
       }
     }
     for (const field of ['upsell', 'crossSell'] as const) {
       if (product[field] !== undefined) checkProductIds(product[field], joinPointer(at, field), ids);
     }
     if (product.category !== undefined && typeof product.category !== 'string') {
-      throw new ConfigError(joinPointer(at, 'category'), `expected text, got ${describe(product.category)}`);
+      throw new ConfigError(joinPointer(at, 'category'), 'expected-text', product.category);
     }
   }
   return value as Record<string, CatalogProduct>;
@@ -37,29 +35,29 @@ export function checkCatalog(value: unknown): Record<string, CatalogProduct> {
 
 /** Checks a list of product ids against the catalog, suggesting the nearest id for a typo. */
 export function checkProductIds(value: unknown, at: string, ids: readonly string[]): string[] {
-  if (!Array.isArray(value)) throw new ConfigError(at, `expected a list of product ids, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new ConfigError(at, 'expected-product-ids', value);
   value.forEach((id, i) => {
     if (typeof id !== 'string' || !ids.includes(id)) {
-      throw new ConfigError(joinPointer(at, i), `unknown product ${describe(id)}${typeof id === 'string' ? didYouMean(id, ids) : ''}; products must be in the catalog`);
+      throw new ConfigError(joinPointer(at, i), 'unknown-product', id, ids);
     }
   });
   return value;
 }
 
 function checkTexts(value: unknown, at: string): void {
-  if (!isPlainObject(value) || Object.keys(value).length === 0) throw new ConfigError(at, 'a product needs a "name" keyed by locale, e.g. { "en": "Trail Tent" }');
+  if (!isPlainObject(value) || Object.keys(value).length === 0) throw new ConfigError(at, 'missing-product-name');
   for (const [locale, text] of Object.entries(value)) {
-    if (!isValidLocale(locale)) throw new ConfigError(joinPointer(at, locale), `"${locale}" is not a valid BCP 47 locale tag`);
-    if (typeof text !== 'string') throw new ConfigError(joinPointer(at, locale), `expected text, got ${describe(text)}`);
+    if (!isValidLocale(locale)) throw new ConfigError(joinPointer(at, locale), 'invalid-locale');
+    if (typeof text !== 'string') throw new ConfigError(joinPointer(at, locale), 'expected-text', text);
   }
 }
 
 function checkPrices(value: unknown, at: string): void {
-  if (!isPlainObject(value)) throw new ConfigError(at, `"price" must map currencies to amounts, e.g. { "EUR": 229 }, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'invalid-prices', value);
   for (const [currency, amount] of Object.entries(value)) {
-    if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(joinPointer(at, currency), `"${currency}" is not an ISO 4217 currency code`);
+    if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(joinPointer(at, currency), 'invalid-currency-code');
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
-      throw new ConfigError(joinPointer(at, currency), `expected a non-negative amount, got ${describe(amount)}`);
+      throw new ConfigError(joinPointer(at, currency), 'expected-amount', amount);
     }
   }
 }

@@ -1,10 +1,8 @@
 import type { Campaign, ContentFields, Cta, Frequency, Layout, Offer, Trigger } from '../types';
 import { ConfigError } from '../rules/config-error';
 import type { CompiledCondition } from '../rules/compile';
-import { describe } from '../rules/operators';
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
-import { didYouMean } from '../lib/nearest';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
 import { checkKnownKeys, checkNumber, isValidLocale } from '../rules/config-checks';
@@ -53,6 +51,8 @@ const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'top'
 const CONTENT_FIELDS = ['title', 'body', 'cta', 'dismiss', 'close'];
 const FREQUENCY_FIELDS = ['maxImpressions', 'maxPerSession', 'cooldownHours', 'afterDismissHours', 'afterConversionHours'];
 const KINDS = ['upsell', 'cross-sell', 'announcement'];
+const OFFER_SOURCES = ['upsell', 'crossSell'];
+const OFFER_BASES = ['current', 'cart', 'viewed'];
 const OFFER_FIELDS = ['products', 'from', 'of', 'limit', 'coupon'];
 const CAMPAIGN_FIELDS = ['id', 'kind', 'audience', 'pages', 'trigger', 'schedule', 'frequency', 'priority', 'holdout', 'attributionHours', 'layout', 'offer', 'content', 'cta', 'variants'];
 const VARIANT_FIELDS = ['id', 'weight', 'content', 'layout', 'offer', 'cta'];
@@ -63,17 +63,17 @@ const VARIANT_FIELDS = ['id', 'weight', 'content', 'layout', 'offer', 'cta'];
  */
 export function prepareCampaign(raw: unknown, at: string, order: number, context: CampaignContext): PreparedCampaign {
   const { defaultLocale, compileAudience } = context;
-  if (!isPlainObject(raw)) throw new ConfigError(at, `a campaign must be an object, got ${describe(raw)}`);
+  if (!isPlainObject(raw)) throw new ConfigError(at, 'item-not-object', 'campaign', raw);
   checkKnownKeys(raw, CAMPAIGN_FIELDS, at, 'campaign');
   const campaign = raw as unknown as Campaign;
   if (typeof campaign.id !== 'string' || campaign.id === '' || FORBIDDEN_KEYS.has(campaign.id)) {
-    throw new ConfigError(joinPointer(at, 'id'), 'a campaign needs a non-empty string "id" (and not "__proto__", "constructor" or "prototype")');
+    throw new ConfigError(joinPointer(at, 'id'), 'missing-campaign-id');
   }
   const content = checkContent(campaign.content, joinPointer(at, 'content'), defaultLocale, true);
   const layout = checkLayout(campaign.layout, joinPointer(at, 'layout'));
   const cta = checkCta(campaign.cta, joinPointer(at, 'cta'));
   if (campaign.kind !== undefined && !KINDS.includes(campaign.kind)) {
-    throw new ConfigError(joinPointer(at, 'kind'), `"kind" must be one of ${KINDS.join(', ')}${typeof campaign.kind === 'string' ? didYouMean(campaign.kind, KINDS) : ''}`);
+    throw new ConfigError(joinPointer(at, 'kind'), 'not-one-of', campaign.kind, KINDS);
   }
   const offer = campaign.offer === undefined ? undefined : checkOffer(campaign.offer, joinPointer(at, 'offer'), context.productIds);
   return {
@@ -93,19 +93,19 @@ export function prepareCampaign(raw: unknown, at: string, order: number, context
 
 function checkContent(value: unknown, at: string, defaultLocale: string, isRequired: boolean): Record<string, ContentFields> {
   if (value === undefined && !isRequired) return {};
-  if (!isPlainObject(value)) throw new ConfigError(at, `"content" must be an object keyed by locale, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'content-not-object', value);
   if (isRequired && !isPlainObject(value[defaultLocale])) {
-    throw new ConfigError(at, `"content" needs the default locale "${defaultLocale}"`);
+    throw new ConfigError(at, 'missing-default-content', defaultLocale);
   }
   for (const [locale, fields] of Object.entries(value)) {
     const localeAt = joinPointer(at, locale);
-    if (!isValidLocale(locale)) throw new ConfigError(localeAt, `"${locale}" is not a valid BCP 47 locale tag (e.g. "de-AT")`);
-    if (!isPlainObject(fields)) throw new ConfigError(localeAt, `expected an object of texts, got ${describe(fields)}`);
+    if (!isValidLocale(locale)) throw new ConfigError(localeAt, 'invalid-locale');
+    if (!isPlainObject(fields)) throw new ConfigError(localeAt, 'expected-texts', fields);
     for (const [field, text] of Object.entries(fields)) {
       const fieldAt = joinPointer(localeAt, field);
-      if (!CONTENT_FIELDS.includes(field)) throw new ConfigError(fieldAt, `unknown content field "${field}"${didYouMean(field, CONTENT_FIELDS)}`);
+      if (!CONTENT_FIELDS.includes(field)) throw new ConfigError(fieldAt, 'unknown-field', 'content', CONTENT_FIELDS);
       // Only strings ever reach the renderer: an object here could be a VNode-shaped payload.
-      if (typeof text !== 'string') throw new ConfigError(fieldAt, `expected text, got ${describe(text)}`);
+      if (typeof text !== 'string') throw new ConfigError(fieldAt, 'expected-text', text);
     }
   }
   return value as Record<string, ContentFields>;
@@ -124,28 +124,28 @@ const TRIGGER_OPTIONS: Record<Trigger['on'], [option?: string, isRequired?: bool
 
 function checkTrigger(value: unknown, at: string): Trigger {
   if (value === undefined) return { on: 'pageview' };
-  if (!isPlainObject(value)) throw new ConfigError(at, `"trigger" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
   const on = value.on as Trigger['on'];
   const kinds = Object.keys(TRIGGER_OPTIONS);
   if (typeof on !== 'string' || !kinds.includes(on)) {
-    throw new ConfigError(joinPointer(at, 'on'), `"on" must be one of ${kinds.join(', ')}${typeof on === 'string' ? didYouMean(on, kinds) : ''}`);
+    throw new ConfigError(joinPointer(at, 'on'), 'not-one-of', on, kinds);
   }
   const [option, isRequired] = TRIGGER_OPTIONS[on];
   checkKnownKeys(value, option ? ['on', option] : ['on'], at, `"${on}" trigger`);
   if (!option || (value[option] === undefined && !isRequired)) return { on } as Trigger;
   const optionAt = joinPointer(at, option);
   if (option === 'event') {
-    if (typeof value.event !== 'string' || value.event === '') throw new ConfigError(optionAt, 'an "event" trigger needs the event name');
+    if (typeof value.event !== 'string' || value.event === '') throw new ConfigError(optionAt, 'missing-event-name');
     return { on: 'event', event: value.event };
   }
   const n = checkNumber(value[option], optionAt);
-  if (option === 'percent' && n > 100) throw new ConfigError(optionAt, `"percent" is a share of the page from 0 to 100, got ${n}`);
+  if (option === 'percent' && n > 100) throw new ConfigError(optionAt, 'percent-over-100', n);
   return { on, [option]: n } as Trigger;
 }
 
 function checkPages(value: unknown, at: string): (path: string) => boolean {
   if (value === undefined) return () => true;
-  if (!isPlainObject(value)) throw new ConfigError(at, `"pages" must be an object with "include" and/or "exclude", got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'invalid-pages-filter', value);
   checkKnownKeys(value, ['include', 'exclude'], at, 'pages');
   const include = value.include === undefined ? null : checkGlobs(value.include, joinPointer(at, 'include'));
   const exclude = checkGlobs(value.exclude ?? [], joinPointer(at, 'exclude'));
@@ -154,25 +154,25 @@ function checkPages(value: unknown, at: string): (path: string) => boolean {
 
 /** Checks a list of path globs and compiles them. */
 export function checkGlobs(value: unknown, at: string): ((text: string) => boolean)[] {
-  if (!Array.isArray(value)) throw new ConfigError(at, `expected a list of path patterns, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new ConfigError(at, 'expected-patterns', value);
   return value.map((pattern, i) => {
-    if (typeof pattern !== 'string') throw new ConfigError(joinPointer(at, i), `expected a path pattern, got ${describe(pattern)}`);
+    if (typeof pattern !== 'string') throw new ConfigError(joinPointer(at, i), 'expected-pattern', pattern);
     return compileGlob(pattern);
   });
 }
 
 function checkSchedule(value: unknown, at: string): PreparedCampaign['schedule'] {
   if (value === undefined) return {};
-  if (!isPlainObject(value)) throw new ConfigError(at, `"schedule" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
   checkKnownKeys(value, ['from', 'until', 'hours', 'weekdays'], at, 'schedule');
   const from = value.from === undefined ? undefined : checkInstant(value.from, joinPointer(at, 'from'));
   const until = value.until === undefined ? undefined : checkInstant(value.until, joinPointer(at, 'until'));
-  if (from !== undefined && until !== undefined && from >= until) throw new ConfigError(joinPointer(at, 'until'), '"until" must be after "from"');
+  if (from !== undefined && until !== undefined && from >= until) throw new ConfigError(joinPointer(at, 'until'), 'until-before-from');
   let hours: [number, number] | undefined;
   if (value.hours !== undefined) {
     const h = value.hours;
     if (!Array.isArray(h) || h.length !== 2 || !h.every((n) => Number.isInteger(n) && n >= 0 && n <= 24)) {
-      throw new ConfigError(joinPointer(at, 'hours'), '"hours" takes [start, end], whole hours from 0 to 24');
+      throw new ConfigError(joinPointer(at, 'hours'), 'invalid-hours');
     }
     hours = [h[0], h[1]];
   }
@@ -180,7 +180,7 @@ function checkSchedule(value: unknown, at: string): PreparedCampaign['schedule']
   if (value.weekdays !== undefined) {
     const w = value.weekdays;
     if (!Array.isArray(w) || !w.every((n) => Number.isInteger(n) && n >= 1 && n <= 7)) {
-      throw new ConfigError(joinPointer(at, 'weekdays'), '"weekdays" takes a list of 1 (Monday) to 7 (Sunday)');
+      throw new ConfigError(joinPointer(at, 'weekdays'), 'invalid-weekdays');
     }
     weekdays = w;
   }
@@ -190,13 +190,13 @@ function checkSchedule(value: unknown, at: string): PreparedCampaign['schedule']
 function checkInstant(value: unknown, at: string): number {
   // A time without a zone would be a different instant for each visitor: require one.
   const time = typeof value === 'string' && /T.*(Z|[+-]\d\d:?\d\d)$/i.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) throw new ConfigError(at, `expected an ISO instant with a time zone (e.g. "2026-12-01T00:00:00Z"), got ${describe(value)}`);
+  if (Number.isNaN(time)) throw new ConfigError(at, 'expected-instant', value);
   return time;
 }
 
 function checkFrequency(value: unknown, at: string): Frequency {
   if (value === undefined) return {};
-  if (!isPlainObject(value)) throw new ConfigError(at, `"frequency" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
   checkKnownKeys(value, FREQUENCY_FIELDS, at, 'frequency');
   for (const [key, n] of Object.entries(value)) checkNumber(n, joinPointer(at, key));
   return value as Frequency;
@@ -204,27 +204,27 @@ function checkFrequency(value: unknown, at: string): Frequency {
 
 function checkLayout(value: unknown, at: string): Layout {
   if (value === undefined) return { type: 'modal' };
-  if (!isPlainObject(value)) throw new ConfigError(at, `"layout" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
   checkKnownKeys(value, ['type', 'position'], at, 'layout');
   if (typeof value.type !== 'string' || !LAYOUTS.includes(value.type)) {
-    throw new ConfigError(joinPointer(at, 'type'), `layout type must be one of ${LAYOUTS.join(', ')}${typeof value.type === 'string' ? didYouMean(value.type, LAYOUTS) : ''}`);
+    throw new ConfigError(joinPointer(at, 'type'), 'not-one-of', value.type, LAYOUTS);
   }
   if (value.position !== undefined && (typeof value.position !== 'string' || !POSITIONS.includes(value.position))) {
-    throw new ConfigError(joinPointer(at, 'position'), `position must be one of ${POSITIONS.join(', ')}`);
+    throw new ConfigError(joinPointer(at, 'position'), 'not-one-of', value.position, POSITIONS);
   }
   return value as unknown as Layout;
 }
 
 function checkCta(value: unknown, at: string): Cta {
   if (value === undefined) return { action: 'dismiss' };
-  if (!isPlainObject(value)) throw new ConfigError(at, `"cta" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
   checkKnownKeys(value, ['action', 'url'], at, 'cta');
   const action = value.action;
   if (typeof action !== 'string' || !ACTIONS.includes(action)) {
-    throw new ConfigError(joinPointer(at, 'action'), `"action" must be one of ${ACTIONS.join(', ')}${typeof action === 'string' ? didYouMean(action, ACTIONS) : ''}`);
+    throw new ConfigError(joinPointer(at, 'action'), 'not-one-of', action, ACTIONS);
   }
   if (action === 'link' && !isSafeUrl(value.url)) {
-    throw new ConfigError(joinPointer(at, 'url'), `a link needs an http(s) or relative URL, got ${describe(value.url)}`);
+    throw new ConfigError(joinPointer(at, 'url'), 'invalid-link', value.url);
   }
   return value as unknown as Cta;
 }
@@ -232,9 +232,9 @@ function checkCta(value: unknown, at: string): Cta {
 /** `add-to-cart` needs products to add and `copy-coupon` a coupon to copy, in the variant's offer. */
 function checkActionHasOffer({ cta, offer }: PreparedVariant, at: string): void {
   if (cta.action === 'add-to-cart' && !(offer?.products || offer?.from)) {
-    throw new ConfigError(joinPointer(at, 'action'), '"add-to-cart" needs an offer with "products" or "from"');
+    throw new ConfigError(joinPointer(at, 'action'), 'add-to-cart-needs-products');
   }
-  if (cta.action === 'copy-coupon' && !offer?.coupon) throw new ConfigError(joinPointer(at, 'action'), '"copy-coupon" needs an offer with a "coupon"');
+  if (cta.action === 'copy-coupon' && !offer?.coupon) throw new ConfigError(joinPointer(at, 'action'), 'copy-coupon-needs-coupon');
 }
 
 function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, 'id' | 'weight'>, context: CampaignContext): PreparedVariant[] {
@@ -244,14 +244,14 @@ function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, '
     checkActionHasOffer(only, at.replace(/\/variants$/, '/cta'));
     return [only];
   }
-  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(at, '"variants" must be a non-empty list');
+  if (!Array.isArray(value) || value.length === 0) throw new ConfigError(at, 'empty-variants');
   const seen = new Set<string>();
   const variants = value.map((raw, i): PreparedVariant => {
     const variantAt = joinPointer(at, i);
-    if (!isPlainObject(raw)) throw new ConfigError(variantAt, `a variant must be an object, got ${describe(raw)}`);
+    if (!isPlainObject(raw)) throw new ConfigError(variantAt, 'item-not-object', 'variant', raw);
     checkKnownKeys(raw, VARIANT_FIELDS, variantAt, 'variant');
-    if (typeof raw.id !== 'string' || raw.id === '' || raw.id === 'holdout') throw new ConfigError(joinPointer(variantAt, 'id'), 'a variant needs a string "id" other than "holdout"');
-    if (seen.has(raw.id)) throw new ConfigError(joinPointer(variantAt, 'id'), `duplicate variant id "${raw.id}"`);
+    if (typeof raw.id !== 'string' || raw.id === '' || raw.id === 'holdout') throw new ConfigError(joinPointer(variantAt, 'id'), 'invalid-variant-id');
+    if (seen.has(raw.id)) throw new ConfigError(joinPointer(variantAt, 'id'), 'duplicate-variant-id', raw.id);
     seen.add(raw.id);
     const overrides = checkContent(raw.content, joinPointer(variantAt, 'content'), defaultLocale, false);
     return {
@@ -263,7 +263,7 @@ function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, '
       offer: raw.offer === undefined ? base.offer : checkOffer(raw.offer, joinPointer(variantAt, 'offer'), context.productIds),
     };
   });
-  if (!variants.some((variant) => variant.weight > 0)) throw new ConfigError(at, 'at least one variant needs a weight above 0');
+  if (!variants.some((variant) => variant.weight > 0)) throw new ConfigError(at, 'no-variant-weight');
   variants.forEach((variant, i) => checkActionHasOffer(variant, joinPointer(joinPointer(at, i), 'cta')));
   return variants;
 }
@@ -276,27 +276,27 @@ function mergeContent(base: Record<string, ContentFields>, overrides: Record<str
 }
 
 function checkOffer(value: unknown, at: string, productIds: readonly string[]): Offer {
-  if (!isPlainObject(value)) throw new ConfigError(at, `"offer" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
   checkKnownKeys(value, OFFER_FIELDS, at, 'offer');
   if (value.products !== undefined) checkProductIds(value.products, joinPointer(at, 'products'), productIds);
-  if (value.from !== undefined && value.from !== 'upsell' && value.from !== 'crossSell') {
-    throw new ConfigError(joinPointer(at, 'from'), `"from" must be "upsell" or "crossSell", got ${describe(value.from)}`);
+  if (value.from !== undefined && !OFFER_SOURCES.includes(value.from as string)) {
+    throw new ConfigError(joinPointer(at, 'from'), 'expected-one-of', value.from, OFFER_SOURCES);
   }
-  if (value.of !== undefined && !['current', 'cart', 'viewed'].includes(value.of as string)) {
-    throw new ConfigError(joinPointer(at, 'of'), `"of" must be "current", "cart" or "viewed", got ${describe(value.of)}`);
+  if (value.of !== undefined && !OFFER_BASES.includes(value.of as string)) {
+    throw new ConfigError(joinPointer(at, 'of'), 'expected-one-of', value.of, OFFER_BASES);
   }
-  if (value.products !== undefined && value.from !== undefined) throw new ConfigError(at, 'an offer takes either "products" or "from", not both');
+  if (value.products !== undefined && value.from !== undefined) throw new ConfigError(at, 'products-and-from');
   if (value.limit !== undefined && (!Number.isInteger(value.limit) || (value.limit as number) < 1)) {
-    throw new ConfigError(joinPointer(at, 'limit'), `"limit" must be a whole number from 1, got ${describe(value.limit)}`);
+    throw new ConfigError(joinPointer(at, 'limit'), 'invalid-offer-limit', value.limit);
   }
   if (value.coupon !== undefined && (typeof value.coupon !== 'string' || value.coupon === '')) {
-    throw new ConfigError(joinPointer(at, 'coupon'), `"coupon" must be text, got ${describe(value.coupon)}`);
+    throw new ConfigError(joinPointer(at, 'coupon'), 'invalid-coupon', value.coupon);
   }
   return value as Offer;
 }
 
 function checkPercent(value: unknown, at: string): number {
   const n = checkNumber(value, at);
-  if (n > 100) throw new ConfigError(at, `expected a percentage from 0 to 100, got ${n}`);
+  if (n > 100) throw new ConfigError(at, 'expected-percentage', n);
   return n;
 }

@@ -1,6 +1,6 @@
 import type { RenderPopup } from '../render/view';
 import type { Engagement } from '../engagement';
-import type { prepareConfig } from '../rules/prepare-config';
+import type { formatConfigError } from '../rules/config-messages';
 import type { mountInspector } from '../debug/mount-inspector';
 import { chunkUrl } from './chunk-url';
 
@@ -42,9 +42,9 @@ export function loadEngagement(): Promise<Engagement> {
   return importChunk<{ engagement: Engagement }>('segmint-engage.js', 'campaign code').then((module) => module.engagement);
 }
 
-/** `segmint-diagnose.js`: the config checks with their messages. */
-export function loadDiagnostics(): Promise<typeof prepareConfig> {
-  return importChunk<{ prepareConfig: typeof prepareConfig }>('segmint-diagnose.js', 'config diagnostics').then((module) => module.prepareConfig);
+/** `segmint-diagnose.js`: the config error messages. */
+export function loadDiagnostics(): Promise<typeof formatConfigError> {
+  return importChunk<{ formatConfigError: typeof formatConfigError }>('segmint-diagnose.js', 'config diagnostics').then((module) => module.formatConfigError);
 }
 
 /** `segmint-inspect.js`: the debug panel. */

@@ -1,6 +1,6 @@
 import type { RenderPopup } from '../render/view';
 import type { Engagement } from '../engagement';
-import type { prepareConfig } from '../rules/prepare-config';
+import type { formatConfigError } from '../rules/config-messages';
 import type { mountInspector } from '../debug/mount-inspector';
 
 /*
@@ -20,9 +20,9 @@ export function loadEngagement(): Promise<Engagement> {
   return import('../engagement').then((module) => module.engagement);
 }
 
-/** The config checks with their messages: needed only to describe a config's errors. */
-export function loadDiagnostics(): Promise<typeof prepareConfig> {
-  return import('../rules/prepare-config').then((module) => module.prepareConfig);
+/** The config error messages: needed only to describe a config's errors. */
+export function loadDiagnostics(): Promise<typeof formatConfigError> {
+  return import('../rules/config-messages').then((module) => module.formatConfigError);
 }
 
 /** The debug panel: needed only when the page asks for it (`?segmint=debug`, `data-debug`). */

@@ -1,4 +1,5 @@
 import { prepareConfig } from '../rules/prepare-config';
+import { writeConfigMessages } from '../rules/config-messages';
 import { simulateVisit, type Simulation, type SimulatedCampaign } from '../campaigns/simulate';
 import { isPlainObject } from '../lib/is-plain-object';
 import { didYouMean } from '../lib/nearest';
@@ -53,7 +54,7 @@ export function simulateFiles(configFile: string, visitorFile: string, at: numbe
   const visitor = readJsonFile(visitorFile);
   if ('error' in visitor) return { problems: [formatValidation({ file: visitorFile, ok: false, errors: [syntaxError(visitor)] })], campaignIds: [] };
   const { prepared, errors } = prepareConfig(config.value, () => at);
-  const problems = errors.length ? [formatValidation({ file: configFile, ok: false, errors })] : [];
+  const problems = errors.length ? [formatValidation({ file: configFile, ok: false, errors: writeConfigMessages(errors) })] : [];
   if (!prepared) return { problems, campaignIds: [] };
   const campaignIds = prepared.campaigns.map((c) => c.id);
   if (!isPlainObject(visitor.value)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../rules/config-error';
 import { prepareConfig } from '../rules/prepare-config';
+import { formatConfigError } from '../rules/config-messages';
 
 const loadDiagnostics = vi.fn();
 vi.mock('../chunks/load-chunks', () => ({ loadDiagnostics: () => loadDiagnostics() }));
@@ -11,31 +11,28 @@ const config = {
   defaultLocale: 'en',
   campaigns: [{ id: 'typo', audiance: {}, content: { en: { title: 'Hi' } } }, { id: 'fine', content: { en: { title: 'Hi' } } }],
 };
-/** What the script-tag core's checks give: the same pointers, no messages. */
-const withoutMessages = () => prepareConfig(config).errors.map((error) => new ConfigError(error.pointer, ''));
 
 describe('describeConfigErrors', () => {
-  it('returns errors that already have messages as they are, without loading anything', async () => {
+  it('loads nothing when there is no error', async () => {
     loadDiagnostics.mockClear();
-    const { errors } = prepareConfig(config);
-    expect(await describeConfigErrors(config, errors, Date.now)).toBe(errors);
+    expect(await describeConfigErrors([])).toEqual([]);
     expect(loadDiagnostics).not.toHaveBeenCalled();
   });
 
-  it('describes errors without messages by checking the config again with the diagnostics', async () => {
-    loadDiagnostics.mockResolvedValueOnce(prepareConfig);
-    const described = await describeConfigErrors(config, withoutMessages(), Date.now);
-    expect(described).toHaveLength(1);
-    expect(described[0]).toBeInstanceOf(ConfigError);
-    expect(described[0].pointer).toBe('/campaigns/0/audiance');
-    expect(described[0].message).toMatch(/did you mean "audience"\?/);
+  it('writes each message from its code with the diagnostics, without checking the config again', async () => {
+    loadDiagnostics.mockResolvedValueOnce(formatConfigError);
+    const { errors } = prepareConfig(config);
+    expect(errors.map((e) => [e.pointer, e.code, e.message])).toEqual([['/campaigns/0/audiance', 'unknown-field', 'unknown-field']]);
+    const described = await describeConfigErrors(errors);
+    expect(described).toBe(errors);
+    expect(described[0].message).toBe('unknown campaign field "audiance" (did you mean "audience"?)');
   });
 
-  it('when the diagnostics cannot be loaded, each error keeps its pointer and says why it has no details', async () => {
+  it('when the diagnostics cannot be loaded, each error keeps its pointer and code and says why it has no details', async () => {
     loadDiagnostics.mockRejectedValueOnce(new Error('the config diagnostics could not be loaded from /x.js'));
-    const described = await describeConfigErrors(config, withoutMessages(), Date.now);
+    const described = await describeConfigErrors(prepareConfig(config).errors);
     expect(described.map((error) => [error.pointer, error.message])).toEqual([
-      ['/campaigns/0/audiance', 'invalid config (the details are not available: the config diagnostics could not be loaded from /x.js)'],
+      ['/campaigns/0/audiance', 'invalid config: unknown-field (the details are not available: the config diagnostics could not be loaded from /x.js)'],
     ]);
   });
 });

@@ -1,21 +1,20 @@
-import { ConfigError } from '../rules/config-error';
+import type { ConfigError } from '../rules/config-error';
 import { loadDiagnostics } from '../chunks/load-chunks';
 
 /**
- * Gives a config's errors their messages. The script-tag core is built without them (see
- * rollup.config.mjs): its checks find the same errors, located by pointer, and the messages come
- * from the diagnostics chunk, which checks the config again. Errors that already have messages
- * (the npm build) are returned as they are. Never rejects: when the chunk cannot be loaded,
- * each error still says where it is.
+ * Gives a config's errors their messages, in place. The checks name each error by code; the
+ * messages come from the diagnostics chunk (`rules/config-messages.ts`), loaded only when a
+ * config has errors. Never rejects: when the chunk cannot be loaded, each error still says where
+ * it is and what its code is.
  */
-export async function describeConfigErrors(raw: unknown, errors: ConfigError[], now: () => number): Promise<ConfigError[]> {
-  if (errors.every((error) => error.message)) return errors;
+export async function describeConfigErrors(errors: ConfigError[]): Promise<ConfigError[]> {
+  if (!errors.length) return errors;
   try {
-    const prepareConfig = await loadDiagnostics();
-    // Rebuilt as this bundle's ConfigError: the chunk has its own copy of the class.
-    return prepareConfig(raw, now).errors.map((e) => new ConfigError(e.pointer, e.message));
+    const format = await loadDiagnostics();
+    for (const error of errors) error.message = format(error);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return errors.map((e) => e.message ? e : new ConfigError(e.pointer, `invalid config (the details are not available: ${why})`));
+    for (const e of errors) e.message = `invalid config: ${e.code} (the details are not available: ${why})`;
   }
+  return errors;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCondition, MAX_DEPTH } from './compile';
-import { explainCondition } from './explain';
+import { MAX_DEPTH } from './compile';
+import { compileCondition, explainCondition } from './conditions';
 import { ConfigError } from './config-error';
 import { SIGNALS, type Signals } from './signals';
 import type { Condition } from '../types';

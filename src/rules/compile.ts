@@ -1,10 +1,9 @@
 import type { Condition } from '../types';
 import { ConfigError } from './config-error';
-import { OPERATORS, buildEquals, checkScalar, describe, type LeafTest } from './operators';
+import { OPERATORS, buildEquals, checkScalar, type LeafTest } from './operators';
 import { SIGNALS, findSignal, createSignalReader, type Signals } from './signals';
 import { joinPointer } from '../lib/pointer';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
-import { didYouMean } from '../lib/nearest';
 
 /** Where a condition failed: the JSON pointer of the first failing leaf and the value found there. */
 export interface Failure {
@@ -56,23 +55,15 @@ export function createConditionCompiler(options: Omit<CompileOptions, 'pointer'>
   };
 }
 
-/**
- * Compiles a condition into a plain function of the signals, once; evaluation never throws.
- * Throws `ConfigError { pointer, message }` for an invalid condition.
- */
-export function compileCondition(condition: Condition, options: CompileOptions = {}): (signals: Signals) => boolean {
-  return createConditionCompiler(options).compile(condition, options.pointer).test;
-}
-
 function compileNode(condition: unknown, at: string, depth: number, context: Context): CompiledCondition {
-  if (depth > MAX_DEPTH) throw new ConfigError(at, `conditions are nested deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new ConfigError(at, 'condition-too-deep', MAX_DEPTH);
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
-    throw new ConfigError(at, `a condition must be an object, got ${describe(condition)}`);
+    throw new ConfigError(at, 'condition-not-object', condition);
   }
   const parts = Object.keys(condition).map((key) => {
     const value = (condition as Record<string, unknown>)[key];
     const keyAt = joinPointer(at, key);
-    if (FORBIDDEN_KEYS.has(key)) throw new ConfigError(keyAt, `"${key}" is not allowed as a key`);
+    if (FORBIDDEN_KEYS.has(key)) throw new ConfigError(keyAt, 'forbidden-key');
     switch (key) {
       case 'all':
       case 'any':
@@ -89,7 +80,7 @@ function compileNode(condition: unknown, at: string, depth: number, context: Con
 }
 
 function compileList(key: 'all' | 'any', value: unknown, at: string, depth: number, context: Context): CompiledCondition {
-  if (!Array.isArray(value)) throw new ConfigError(at, `"${key}" takes a list of conditions, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new ConfigError(at, 'expected-conditions', value);
   const children = value.map((child, i) => compileNode(child, joinPointer(at, i), depth + 1, context));
   if (key === 'all') return combineAll(children);
   const test = anyOf(children.map((child) => child.test));
@@ -152,7 +143,7 @@ function compileNot(value: unknown, at: string, depth: number, context: Context)
 }
 
 function compileSegmentReference(value: unknown, at: string, context: Context): CompiledCondition {
-  if (typeof value !== 'string') throw new ConfigError(at, `"segment" takes a segment id, got ${describe(value)}`);
+  if (typeof value !== 'string') throw new ConfigError(at, 'expected-segment-id', value);
   // Resolved on each call rather than captured, so segments compile lazily and cycles are caught.
   return resolveSegment(value, at, context);
 }
@@ -160,10 +151,10 @@ function compileSegmentReference(value: unknown, at: string, context: Context): 
 function resolveSegment(id: string, at: string, context: Context): CompiledCondition {
   const { segments, compiled, resolving } = context;
   if (!Object.prototype.hasOwnProperty.call(segments, id) || FORBIDDEN_KEYS.has(id)) {
-    throw new ConfigError(at, `unknown segment "${id}"${didYouMean(id, Object.keys(segments))}`);
+    throw new ConfigError(at, 'unknown-segment', id, Object.keys(segments));
   }
   if (resolving.includes(id)) {
-    throw new ConfigError(at, `segments form a cycle: ${[...resolving.slice(resolving.indexOf(id)), id].join(' → ')}`);
+    throw new ConfigError(at, 'segment-cycle', [...resolving.slice(resolving.indexOf(id)), id]);
   }
   let result = compiled.get(id);
   if (!result) {
@@ -180,7 +171,7 @@ function resolveSegment(id: string, at: string, context: Context): CompiledCondi
   }
   if (result instanceof ConfigError) {
     if (at === '') throw result;
-    throw new ConfigError(at, `segment "${id}" is invalid: ${result.message} (at ${result.pointer})`);
+    throw new ConfigError(at, 'invalid-segment', id, result);
   }
   return result;
 }
@@ -188,19 +179,19 @@ function resolveSegment(id: string, at: string, context: Context): CompiledCondi
 function compileSignal(name: string, value: unknown, at: string, context: Context): CompiledCondition {
   const spec = findSignal(name);
   if (!spec) {
-    throw new ConfigError(at, `unknown signal "${name}"${didYouMean(name, [...Object.keys(SIGNALS), ...COMBINATORS])}`);
+    throw new ConfigError(at, 'unknown-signal', [...Object.keys(SIGNALS), ...COMBINATORS]);
   }
   const read = createSignalReader(name);
   const { key, wrap } = locateSignal(name);
-  if (Array.isArray(value)) throw new ConfigError(at, `a list needs an operator: use { "in": [...] } to match any of them`);
+  if (Array.isArray(value)) throw new ConfigError(at, 'list-needs-operator');
   if (typeof value !== 'object' || value === null) return leaf(read, wrap(buildEquals(checkScalar(value, spec, at), spec, key)), at);
 
   const operators = Object.keys(value);
-  if (operators.length === 0) throw new ConfigError(at, 'an operator object needs at least one operator');
+  if (operators.length === 0) throw new ConfigError(at, 'empty-operator-object');
   const leaves = operators.map((op) => {
     const opAt = joinPointer(at, op);
     const build = Object.prototype.hasOwnProperty.call(OPERATORS, op) ? OPERATORS[op] : undefined;
-    if (!build) throw new ConfigError(opAt, `unknown operator "${op}"${didYouMean(op, Object.keys(OPERATORS))}`);
+    if (!build) throw new ConfigError(opAt, 'unknown-operator', Object.keys(OPERATORS));
     return leaf(read, wrap(build((value as Record<string, unknown>)[op], spec, opAt, key, context.now)), opAt);
   });
   return leaves.length === 1 ? leaves[0] : combineAll(leaves);

@@ -1,7 +1,5 @@
 import { ConfigError } from './config-error';
-import { describe } from './operators';
 import { joinPointer } from '../lib/pointer';
-import { didYouMean } from '../lib/nearest';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 
 /**
@@ -11,7 +9,7 @@ import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 export function checkKnownKeys(value: Record<string, unknown>, known: readonly string[], at: string, what: string): void {
   for (const key of Object.keys(value)) {
     // Prototype keys are reported on their own, wherever they stand.
-    if (!known.includes(key) && !FORBIDDEN_KEYS.has(key)) throw new ConfigError(joinPointer(at, key), `unknown ${what} field "${key}"${didYouMean(key, known)}`);
+    if (!known.includes(key) && !FORBIDDEN_KEYS.has(key)) throw new ConfigError(joinPointer(at, key), 'unknown-field', what, known);
   }
 }
 
@@ -27,7 +25,7 @@ export function isValidLocale(tag: string): boolean {
 /** A finite number no smaller than `min` (default 0): counts, hours, seconds, prices. */
 export function checkNumber(value: unknown, at: string, min = 0): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new ConfigError(at, `expected a ${min === 0 ? 'non-negative ' : ''}finite number, got ${describe(value)}`);
+    throw new ConfigError(at, 'expected-finite-number', value, min);
   }
   return value;
 }

@@ -41,14 +41,14 @@ export const OPERATORS: Readonly<Record<string, Build>> = {
   lt: (arg, spec, at, key) => { const n = checkNumber(arg, spec, at); return (o) => { const v = o?.[key]; return typeof v === 'number' && v < n; }; },
   lte: (arg, spec, at, key) => { const n = checkNumber(arg, spec, at); return (o) => { const v = o?.[key]; return typeof v === 'number' && v <= n; }; },
   between: (arg, spec, at, key) => {
-    if (!Array.isArray(arg) || arg.length !== 2) throw new ConfigError(at, '"between" takes two bounds: [low, high]');
+    if (!Array.isArray(arg) || arg.length !== 2) throw new ConfigError(at, 'between-bounds');
     const low = checkNumber(arg[0], spec, at + '/0');
     const high = checkNumber(arg[1], spec, at + '/1');
-    if (low > high) throw new ConfigError(at, `"between" bounds are reversed: ${arg[0]} is above ${arg[1]}`);
+    if (low > high) throw new ConfigError(at, 'between-reversed', arg[0], arg[1]);
     return (o) => { const v = o?.[key]; return typeof v === 'number' && v >= low && v <= high; };
   },
   exists: (arg, _spec, at, key) => {
-    if (typeof arg !== 'boolean') throw new ConfigError(at, '"exists" takes true or false');
+    if (typeof arg !== 'boolean') throw new ConfigError(at, 'exists-boolean');
     return arg ? (o) => o?.[key] != null : (o) => o?.[key] == null;
   },
   contains: (arg, spec, at, key) => {
@@ -97,15 +97,15 @@ export function checkScalar(arg: unknown, spec: SignalSpec, at: string): string 
     case 'timestamp':
       return checkNumber(arg, spec, at);
     case 'boolean':
-      if (typeof arg !== 'boolean') throw new ConfigError(at, `expected true or false, got ${describe(arg)}`);
+      if (typeof arg !== 'boolean') throw new ConfigError(at, 'expected-boolean', arg);
       return arg;
     case 'scalar':
       if (typeof arg === 'string' || typeof arg === 'boolean' || (typeof arg === 'number' && Number.isFinite(arg))) return arg;
-      throw new ConfigError(at, `expected a string, number or boolean, got ${describe(arg)}`);
+      throw new ConfigError(at, 'expected-scalar', arg);
     default: {
       const text = checkString(arg, at);
       if (spec.values && !spec.values.includes(text)) {
-        throw new ConfigError(at, `"${text}" is not one of ${spec.values.map((v) => `"${v}"`).join(', ')}`);
+        throw new ConfigError(at, 'not-in-vocabulary', text, spec.values);
       }
       return text;
     }
@@ -113,7 +113,7 @@ export function checkScalar(arg: unknown, spec: SignalSpec, at: string): string 
 }
 
 function checkList(arg: unknown, spec: SignalSpec, at: string): (string | number | boolean)[] {
-  if (!Array.isArray(arg)) throw new ConfigError(at, `expected a list, got ${describe(arg)}`);
+  if (!Array.isArray(arg)) throw new ConfigError(at, 'expected-list', arg);
   return arg.map((item, i) => checkScalar(item, spec.kind === 'list' ? { kind: 'string' } : spec, `${at}/${i}`));
 }
 
@@ -122,36 +122,28 @@ function checkNumber(arg: unknown, spec: SignalSpec, at: string): number {
     // ISO instants are accepted for timestamps; a date without a zone would mean different
     // instants for different visitors, so it must carry one.
     const time = /(Z|[+-]\d\d:?\d\d)$/i.test(arg) ? Date.parse(arg) : NaN;
-    if (Number.isNaN(time)) throw new ConfigError(at, `expected epoch milliseconds or an ISO instant with a time zone, got "${arg}"`);
+    if (Number.isNaN(time)) throw new ConfigError(at, 'expected-timestamp', arg);
     return time;
   }
-  requireKind(spec, ['number', 'timestamp', 'scalar'], at, 'a numeric comparison');
-  if (typeof arg !== 'number' || !Number.isFinite(arg)) throw new ConfigError(at, `expected a number, got ${describe(arg)}`);
+  requireKind(spec, ['number', 'timestamp', 'scalar'], at);
+  if (typeof arg !== 'number' || !Number.isFinite(arg)) throw new ConfigError(at, 'expected-number', arg);
   return arg;
 }
 
 function checkString(arg: unknown, at: string): string {
-  if (typeof arg !== 'string') throw new ConfigError(at, `expected a string, got ${describe(arg)}`);
+  if (typeof arg !== 'string') throw new ConfigError(at, 'expected-string', arg);
   return arg;
 }
 
 function checkDays(arg: unknown, spec: SignalSpec, at: string, name: string): number {
   requireKind(spec, ['timestamp'], at, name);
   if (typeof arg !== 'number' || !Number.isFinite(arg) || arg < 0) {
-    throw new ConfigError(at, `"${name}" takes a non-negative number of days, got ${describe(arg)}`);
+    throw new ConfigError(at, 'expected-days', arg);
   }
   return arg * DAY;
 }
 
-function requireKind(spec: SignalSpec, kinds: string[], at: string, what: string): void {
-  if (!kinds.includes(spec.kind)) throw new ConfigError(at, `${what} does not apply to a ${spec.kind} signal`);
-}
-
-/** Short description of a JSON value for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+/** `operator` absent: a numeric comparison. */
+function requireKind(spec: SignalSpec, kinds: string[], at: string, operator?: string): void {
+  if (!kinds.includes(spec.kind)) throw new ConfigError(at, 'kind-mismatch', operator, spec.kind);
 }

@@ -1,7 +1,6 @@
 import type { CatalogProduct, Config } from '../types';
 import { ConfigError } from './config-error';
 import { createConditionCompiler, type CompiledCondition } from './compile';
-import { describe } from './operators';
 import { prepareCampaign, checkGlobs, type PreparedCampaign } from '../campaigns/prepare';
 import { checkKnownKeys, checkNumber, isValidLocale } from './config-checks';
 import { checkCatalog } from '../campaigns/catalog';
@@ -37,7 +36,7 @@ const MAX_CONFIG_DEPTH = 64;
 export function prepareConfig(raw: unknown, now: () => number = Date.now): { prepared: PreparedConfig | null; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   const fail = (error: ConfigError) => ({ prepared: null, errors: [...errors, error] });
-  if (!isPlainObject(raw)) return fail(new ConfigError('', `the config must be a JSON object, got ${describe(raw)}`));
+  if (!isPlainObject(raw)) return fail(new ConfigError('', 'config-not-object', raw));
   const tooDeep = findTooDeep(raw);
   if (tooDeep) return fail(tooDeep);
   const tainted = findForbiddenKeys(raw);
@@ -45,11 +44,11 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   const isTainted = (prefix: string) => tainted.some((error) => (error.pointer + '/').startsWith(prefix + '/'));
 
   if (raw.version !== CONFIG_VERSION) {
-    return fail(new ConfigError('/version', `unsupported config version ${describe(raw.version)}; this SDK understands version ${CONFIG_VERSION}`));
+    return fail(new ConfigError('/version', 'unsupported-version', raw.version, CONFIG_VERSION));
   }
   const defaultLocale = raw.defaultLocale;
   if (typeof defaultLocale !== 'string' || !isValidLocale(defaultLocale)) {
-    return fail(new ConfigError('/defaultLocale', `"defaultLocale" must be a BCP 47 locale tag such as "en", got ${describe(defaultLocale)}`));
+    return fail(new ConfigError('/defaultLocale', 'invalid-default-locale', defaultLocale));
   }
   const attempt = <T>(work: () => T): T | undefined => {
     try {
@@ -71,7 +70,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   const catalog = attempt(() => checkCatalog(raw.catalog)) ?? {};
 
   const segmentSources = raw.segments === undefined ? {} : raw.segments;
-  if (!isPlainObject(segmentSources)) errors.push(new ConfigError('/segments', `"segments" must be an object keyed by segment id, got ${describe(segmentSources)}`));
+  if (!isPlainObject(segmentSources)) errors.push(new ConfigError('/segments', 'segments-not-object', segmentSources));
   const sources = isPlainObject(segmentSources) ? segmentSources : {};
   const compiler = createConditionCompiler({ segments: sources as Config['segments'], now });
   const segments: Record<string, CompiledCondition> = {};
@@ -83,7 +82,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
 
   const campaigns: PreparedCampaign[] = [];
   const rawCampaigns = raw.campaigns ?? [];
-  if (!Array.isArray(rawCampaigns)) errors.push(new ConfigError('/campaigns', `"campaigns" must be a list, got ${describe(rawCampaigns)}`));
+  if (!Array.isArray(rawCampaigns)) errors.push(new ConfigError('/campaigns', 'campaigns-not-list', rawCampaigns));
   const seen = new Set<string>();
   (Array.isArray(rawCampaigns) ? rawCampaigns : []).forEach((source, i) => {
     const at = joinPointer('/campaigns', i);
@@ -91,7 +90,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
     const campaign = attempt(() => prepareCampaign(source, at, i, { defaultLocale, compileAudience: compiler.compile, productIds: Object.keys(catalog) }));
     if (!campaign) return;
     if (seen.has(campaign.id)) {
-      errors.push(new ConfigError(joinPointer(at, 'id'), `duplicate campaign id "${campaign.id}": the first one is used`));
+      errors.push(new ConfigError(joinPointer(at, 'id'), 'duplicate-campaign-id', campaign.id));
       return;
     }
     seen.add(campaign.id);
@@ -103,13 +102,13 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
 
 function checkConsent(value: unknown): void {
   if (value !== undefined && value !== 'granted' && value !== 'required') {
-    throw new ConfigError('/consent', `"consent" must be "granted" or "required", got ${describe(value)}`);
+    throw new ConfigError('/consent', 'expected-one-of', value, ['granted', 'required']);
   }
 }
 
 function checkCurrency(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) throw new ConfigError('/currency', `"currency" must be an ISO 4217 code such as "EUR", got ${describe(value)}`);
+  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) throw new ConfigError('/currency', 'invalid-currency', value);
   return value;
 }
 
@@ -117,17 +116,17 @@ const PAGE_TYPES = ['home', 'product', 'category', 'cart', 'checkout'];
 
 function checkPageTypes(value: unknown): PreparedConfig['pageTypes'] {
   if (value === undefined) return [];
-  if (!isPlainObject(value)) throw new ConfigError('/pages', `"pages" must map page types to path patterns, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError('/pages', 'invalid-page-types', value);
   return Object.entries(value).map(([type, patterns]) => {
     const at = joinPointer('/pages', type);
-    if (!PAGE_TYPES.includes(type)) throw new ConfigError(at, `unknown page type "${type}"; use ${PAGE_TYPES.join(', ')}`);
+    if (!PAGE_TYPES.includes(type)) throw new ConfigError(at, 'unknown-page-type', PAGE_TYPES);
     return [type, checkGlobs(patterns, at)];
   });
 }
 
 function checkLimits(value: unknown): PreparedConfig['limits'] {
   if (value === undefined) return {};
-  if (!isPlainObject(value)) throw new ConfigError('/limits', `"limits" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError('/limits', 'not-object', value);
   checkKnownKeys(value, ['maxPerSession', 'minSecondsBetween'], '/limits', 'limits');
   for (const key of ['maxPerSession', 'minSecondsBetween'] as const) {
     if (value[key] !== undefined) checkNumber(value[key], joinPointer('/limits', key));
@@ -135,30 +134,32 @@ function checkLimits(value: unknown): PreparedConfig['limits'] {
   return value as PreparedConfig['limits'];
 }
 
+const SCHEMES = ['light', 'dark', 'auto'];
+
 function checkTheme(value: unknown): void {
   if (value === undefined) return;
-  if (!isPlainObject(value)) throw new ConfigError('/theme', `"theme" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError('/theme', 'not-object', value);
   checkKnownKeys(value, ['accent', 'radius', 'font', 'text', 'background', 'scheme'], '/theme', 'theme');
   for (const key of ['accent', 'font', 'text', 'background']) {
-    if (value[key] !== undefined && typeof value[key] !== 'string') throw new ConfigError(joinPointer('/theme', key), `expected a CSS value as text, got ${describe(value[key])}`);
+    if (value[key] !== undefined && typeof value[key] !== 'string') throw new ConfigError(joinPointer('/theme', key), 'expected-css-text', value[key]);
   }
   if (value.radius !== undefined && (typeof value.radius !== 'number' || !Number.isFinite(value.radius) || value.radius < 0)) {
-    throw new ConfigError('/theme/radius', `expected a non-negative number of pixels, got ${describe(value.radius)}`);
+    throw new ConfigError('/theme/radius', 'expected-pixels', value.radius);
   }
-  if (value.scheme !== undefined && !['light', 'dark', 'auto'].includes(value.scheme as string)) {
-    throw new ConfigError('/theme/scheme', `"scheme" must be "light", "dark" or "auto", got ${describe(value.scheme)}`);
+  if (value.scheme !== undefined && !SCHEMES.includes(value.scheme as string)) {
+    throw new ConfigError('/theme/scheme', 'expected-one-of', value.scheme, SCHEMES);
   }
 }
 
 function checkAnalytics(value: unknown): void {
   if (value === undefined) return;
-  if (!isPlainObject(value)) throw new ConfigError('/analytics', `"analytics" must be an object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new ConfigError('/analytics', 'not-object', value);
   checkKnownKeys(value, ['dataLayer', 'beacon', 'respectGPC'], '/analytics', 'analytics');
   for (const key of ['dataLayer', 'respectGPC']) {
-    if (value[key] !== undefined && typeof value[key] !== 'boolean') throw new ConfigError(joinPointer('/analytics', key), `expected true or false, got ${describe(value[key])}`);
+    if (value[key] !== undefined && typeof value[key] !== 'boolean') throw new ConfigError(joinPointer('/analytics', key), 'expected-boolean', value[key]);
   }
   if (value.beacon !== undefined && !isSafeUrl(value.beacon)) {
-    throw new ConfigError('/analytics/beacon', `expected an http(s) or relative URL, got ${describe(value.beacon)}`);
+    throw new ConfigError('/analytics/beacon', 'expected-url', value.beacon);
   }
 }
 
@@ -167,7 +168,7 @@ function findTooDeep(root: unknown): ConfigError | null {
   while (stack.length) {
     const [value, at, depth] = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_CONFIG_DEPTH) return new ConfigError(at, `the config is nested deeper than ${MAX_CONFIG_DEPTH} levels`);
+    if (depth > MAX_CONFIG_DEPTH) return new ConfigError(at, 'too-deep', MAX_CONFIG_DEPTH);
     for (const [key, child] of Object.entries(value)) stack.push([child, joinPointer(at, key), depth + 1]);
   }
   return null;
@@ -181,7 +182,7 @@ function findForbiddenKeys(root: unknown): ConfigError[] {
     if (typeof value !== 'object' || value === null) continue;
     for (const [key, child] of Object.entries(value)) {
       const childAt = joinPointer(at, key);
-      if (FORBIDDEN_KEYS.has(key)) found.push(new ConfigError(childAt, `"${key}" is not allowed as a key`));
+      if (FORBIDDEN_KEYS.has(key)) found.push(new ConfigError(childAt, 'forbidden-key'));
       else stack.push([child, childAt]);
     }
   }

@@ -1,4 +1,5 @@
 import { prepareConfig } from './prepare-config';
+import { formatConfigError } from './config-messages';
 
 /** One problem in a config, located by a JSON pointer. */
 export interface ValidationError {
@@ -8,6 +9,6 @@ export interface ValidationError {
 
 /** Checks a whole config the way the runtime will load it; use it in editors, CI and tests. */
 export function validateConfig(config: unknown): { ok: boolean; errors: ValidationError[] } {
-  const errors = prepareConfig(config).errors.map(({ pointer, message }) => ({ pointer, message }));
+  const errors = prepareConfig(config).errors.map((error) => ({ pointer: error.pointer, message: formatConfigError(error) }));
   return { ok: errors.length === 0, errors };
 }

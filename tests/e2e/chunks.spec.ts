@@ -108,7 +108,7 @@ test('when the diagnostics cannot be loaded, each config error still says where 
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'fine');
   await page.waitForFunction(() => (window as any).reported.length > 0);
   expect(await page.evaluate(() => (window as any).reported)).toEqual([
-    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/^invalid config \(the details are not available: the config diagnostics could not be loaded from .*segmint-diagnose\.js\?v=\d+\.\d+\.\d+\S*\) \(at \/campaigns\/0\/audiance\)$/) },
+    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/^invalid config: unknown-field \(the details are not available: the config diagnostics could not be loaded from .*segmint-diagnose\.js\?v=\d+\.\d+\.\d+\S*\) \(at \/campaigns\/0\/audiance\)$/) },
   ]);
 });
 
