@@ -2,6 +2,7 @@ import { parseArgs } from './args';
 import type { Command, Io } from './command';
 import { validateCommand } from './validate';
 import { simulateCommand } from './simulate';
+import { collectCommand } from './collect';
 import { readVersion } from './version';
 import { didYouMean } from '../lib/nearest';
 
@@ -9,6 +10,7 @@ import { didYouMean } from '../lib/nearest';
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   simulate: simulateCommand,
+  collect: collectCommand,
 };
 
 type Print = (text: string) => void;
