@@ -43,7 +43,9 @@ export async function renderIntervalChart(chart: IntervalChart, formats: ReportF
     const view = new vega.View(vega.parse(vegaLite.compile(toSpec(chart) as never).spec), { renderer: 'none' });
     const svg = await view.toSVG();
     view.finalize();
-    return svg;
+    // The page labels each chart as one image (its figure's role="img"): Vega's own roles for
+    // groups of marks would make screen readers walk through shapes without meaning.
+    return svg.replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '').replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
   } finally {
     current = null;
   }

@@ -154,40 +154,46 @@ function renderSampleRatio(srm: SampleRatio, formats: ReportFormats): string {
 }
 
 function armTable(campaign: CampaignReport, formats: ReportFormats): string {
-  const head = ['Arm', 'Visitors', 'Impressions', 'Click rate', 'Purchasers', 'Orders', 'Conversion rate', 'Revenue', 'Revenue per visitor', 'Average order', 'Conversion lift (95% CI)', 'p', 'Revenue per visitor lift (95% CI)', 'p'];
-  const body = campaign.arms.map((arm) => `<tr${arm.lift ? '' : ' class="baseline"'}><th scope="row">${escapeHtml(arm.variant)}</th>${[
+  const head = ['Arm', 'Visitors', 'Impressions', 'Click rate', 'Purchasers', 'Orders', 'Conversion rate', 'Revenue', 'Revenue per visitor', 'Average order'];
+  const body = campaign.arms.map((arm) => `<tr${arm.lift ? '' : ' class="baseline"'}><th scope="row">${escapeHtml(arm.variant)}</th>${cells([
     formats.count(arm.visitors), formats.count(arm.impressions), formats.rate(arm.clickRate), formats.count(arm.purchasers), formats.count(arm.orders),
     formats.rate(arm.conversionRate), formats.money(arm.revenue), formats.money(arm.revenuePerVisitor), formats.money(arm.averageOrderValue),
-    ...liftCells(arm, 'conversionRate', formats, false), ...liftCells(arm, 'revenuePerVisitor', formats, false),
-  ].map((cell) => `<td>${cell}</td>`).join('')}</tr>`);
-  return table(`Arms of ${campaign.campaign}`, head, body);
+  ])}</tr>`);
+  const lifts = campaign.arms.filter((arm) => arm.lift).flatMap((arm) => METRICS.map((metric) =>
+    `<tr><th scope="row">${escapeHtml(arm.variant)}</th><td class="name">${metric.name}</td>${cells(liftCells(arm.lift?.[metric.key] ?? null, formats, false))}</tr>`));
+  return `${table(`Arms of ${campaign.campaign}`, head, body, 1)}
+${lifts.length ? table(`Lifts against ${campaign.baseline}`, ['Arm', 'Metric', 'Lift', '95% CI', 'p'], lifts, 2) : ''}`;
 }
 
 function segmentTable(campaign: CampaignReport, formats: ReportFormats): string {
   if (!campaign.segments.length) return '';
-  const head = ['Segment', 'Arm', 'Visitors', 'Conversion rate', 'Revenue per visitor', 'Conversion lift (95% CI)', 'p', 'q', 'Revenue per visitor lift (95% CI)', 'p', 'q'];
-  const body = campaign.segments.flatMap(({ segment, arms }) => arms.map((arm) => `<tr${arm.lift ? '' : ' class="baseline"'}><th scope="row" class="name">${escapeHtml(segment)}</th><td class="name">${escapeHtml(arm.variant)}</td>${[
-    formats.count(arm.visitors), formats.rate(arm.conversionRate), formats.money(arm.revenuePerVisitor),
-    ...liftCells(arm, 'conversionRate', formats, true), ...liftCells(arm, 'revenuePerVisitor', formats, true),
-  ].map((cell) => `<td>${cell}</td>`).join('')}</tr>`));
+  const tables = METRICS.map((metric) => {
+    const format = metric.unit === 'money' ? formats.money : formats.rate;
+    const body = campaign.segments.flatMap(({ segment, arms }) => arms.map((arm) => `<tr${arm.lift ? '' : ' class="baseline"'}><th scope="row">${escapeHtml(segment)}</th><td class="name">${escapeHtml(arm.variant)}</td>${cells([
+      formats.count(arm.visitors), format(arm[metric.key]), ...(arm.lift ? liftCells(arm.lift[metric.key], formats, true) : ['baseline', '', '', '']),
+    ])}</tr>`));
+    return table(`${capitalize(metric.name)} by segment, ${campaign.campaign}`, ['Segment', 'Arm', 'Visitors', capitalize(metric.name), 'Lift', '95% CI', 'p', 'q'], body, 2);
+  });
   return `<h3>By segment</h3>
 <p class="meta">A visitor counts in the segments of their first exposure. q is the p-value adjusted for the number of segment rows read: trust a segment’s difference when q is small, not p.</p>
-${table(`Segments of ${campaign.campaign}`, head, body)}`;
+${tables.join('\n')}`;
 }
 
-function liftCells(arm: ArmReport, metric: 'conversionRate' | 'revenuePerVisitor', formats: ReportFormats, withQ: boolean): string[] {
-  const empty = withQ ? 3 : 2;
-  if (!arm.lift) return ['baseline', ...Array(empty - 1).fill('')];
-  const lift = arm.lift[metric];
-  if (!lift) return ['not enough data', ...Array(empty - 1).fill('—')];
-  const cells = [`${formats.change(lift.estimate)} (${formats.change(lift.ci[0])} to ${formats.change(lift.ci[1])})`, formats.probability(lift.pValue)];
+function liftCells(lift: Lift | null, formats: ReportFormats, withQ: boolean): string[] {
+  if (!lift) return ['not enough data', '—', '—', ...(withQ ? ['—'] : [])];
+  const cells = [formats.change(lift.estimate), `${formats.change(lift.ci[0])} to ${formats.change(lift.ci[1])}`, formats.probability(lift.pValue)];
   return withQ ? [...cells, formats.probability(lift.qValue)] : cells;
 }
 
-function table(caption: string, head: string[], body: string[]): string {
-  return `<div class="table-wrap"><table>
+function cells(values: string[]): string {
+  return values.map((value) => `<td>${value}</td>`).join('');
+}
+
+/** A data table; `names` leading columns are text (left-aligned), the rest figures. Scrolls on a narrow screen, by keyboard too. */
+function table(caption: string, head: string[], body: string[], names: number): string {
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(caption)}"><table>
 <caption>${escapeHtml(caption)}</caption>
-<thead><tr>${head.map((cell, i) => `<th scope="col"${i < 2 && /Segment|Arm/.test(cell) ? ' class="name"' : ''}>${cell}</th>`).join('')}</tr></thead>
+<thead><tr>${head.map((cell, i) => `<th scope="col"${i < names ? ' class="name"' : ''}>${escapeHtml(cell)}</th>`).join('')}</tr></thead>
 <tbody>${body.join('\n')}</tbody>
 </table></div>`;
 }

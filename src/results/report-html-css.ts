@@ -37,6 +37,8 @@ footer { margin-top: 3rem; color: #424a53; font-size: .9rem; }
   table, .srm, ul.verdicts { break-inside: avoid; }
   .table-wrap { overflow: visible; }
   .srm, .better, .worse { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  th, td { padding: .2rem .4rem; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .15rem .3rem; }
+  thead th { white-space: normal; }
 }
 `;
