@@ -3,6 +3,7 @@ import type { Command, Io } from './command';
 import { validateCommand } from './validate';
 import { simulateCommand } from './simulate';
 import { collectCommand } from './collect';
+import { reportCommand } from './report';
 import { readVersion } from './version';
 import { didYouMean } from '../lib/nearest';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   simulate: simulateCommand,
   collect: collectCommand,
+  report: reportCommand,
 };
 
 type Print = (text: string) => void;

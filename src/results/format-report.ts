@@ -103,7 +103,7 @@ function interval(lift: Lift): string {
 /** A relative change as a signed percent: whole percents, one decimal below 10%. */
 function signed(value: number): string {
   const size = Math.abs(value) * 100;
-  const text = size.toFixed(size < 10 ? 1 : 0);
+  const text = size < 9.95 ? size.toFixed(1) : size.toFixed(0);
   return `${value < 0 && Number(text) !== 0 ? '-' : '+'}${text}%`;
 }
 
