@@ -12,11 +12,11 @@ describe('createIdSet', () => {
   it('tells a new id from one seen before, across growth', () => {
     const random = seededRandom(3);
     const set = createIdSet(16);
-    const ids = Array.from({ length: 200_000 }, () => hexId(random));
-    for (const id of ids) expect(set.add(id)).toBe(true);
-    expect(set.size).toBe(200_000);
-    for (const id of ids.slice(0, 1000)) expect(set.add(id)).toBe(false);
-    expect(set.size).toBe(200_000);
+    const ids = Array.from({ length: 30_000 }, () => hexId(random));
+    expect(ids.filter((id) => set.add(id))).toHaveLength(30_000);
+    expect(set.size).toBe(30_000);
+    expect(ids.slice(0, 1000).filter((id) => set.add(id))).toHaveLength(0);
+    expect(set.size).toBe(30_000);
   });
 
   it('keeps ids apart that differ in one character or only in length', () => {
