@@ -71,7 +71,8 @@ function makeStream(visitors: number, split = [0.2, 0.4, 0.4]) {
 const STREAM = makeStream(3000);
 const EVENTS = write('events.ndjson', STREAM.text);
 
-describe('segmint report', () => {
+// Each test spawns Node a few times: seconds on a busy machine.
+describe('segmint report', { timeout: 30_000 }, () => {
   it('gives each arm the figures counted when the stream was made, in the SPEC\'s JSON shape', () => {
     const { code, out } = report([EVENTS, '--config', CONFIG, '--json']);
     expect(code).toBe(0);
