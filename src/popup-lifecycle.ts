@@ -41,6 +41,8 @@ export interface PopupLifecycle {
  */
 export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
   let open: { handle: PopupHandle } | null = null;
+  /** Counts shows and closes: a mount that finishes after a later one began is dropped. */
+  let turns = 0;
 
   /**
    * Writes at once instead of waiting in the instance's queue: a visitor often navigates right
@@ -63,12 +65,14 @@ export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
     const render = await deps.loadRenderer();
     if (deps.isDestroyed()) return;
     close();
+    // Mounting takes a frame: a close() or another show() meanwhile makes this one stale.
+    const turn = ++turns;
     let mine: { handle: PopupHandle } | null = null;
     const isCurrent = () => mine !== null && mine === open;
     const closeMine = () => {
       if (isCurrent()) close();
     };
-    const handle = render(view, {
+    const handle = await render(view, {
       onDismiss: deps.safely(() => {
         if (!isCurrent()) return;
         closeMine();
@@ -95,6 +99,7 @@ export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
         deps.report(error, `the popup for campaign "${campaign.id}" failed to render`);
       },
     });
+    if (handle && (turn !== turns || deps.isDestroyed())) handle.close();
     if (!handle || !handle.isOpen()) return;
     mine = { handle };
     open = mine;
@@ -104,6 +109,7 @@ export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
   }
 
   function close(): void {
+    turns++;
     open?.handle.close();
     open = null;
   }

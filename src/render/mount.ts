@@ -12,21 +12,28 @@ let sheet: CSSStyleSheet | undefined;
 
 /**
  * Mounts a popup in an open shadow root on `<segmint-root>`, styled through a constructable
- * stylesheet (no inline `<style>`, so strict CSP holds). Returns null, showing nothing, where the
- * browser cannot isolate it.
+ * stylesheet (no inline `<style>`, so strict CSP holds). Resolves to null, showing nothing, where
+ * the browser cannot isolate it.
+ *
+ * Paced so that no step is a long task on a slow phone, and nothing forces layout: the stylesheet
+ * is parsed in a task of its own, after the chunk's evaluation; the popup is built off the page and
+ * put in at the start of an animation frame, whose own style and layout pass then takes it in with
+ * the scroll lock; focus moves once that frame is done, when layout is clean again.
  */
-export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHandle | null {
+export async function mountPopup(view: PopupView, callbacks: PopupCallbacks): Promise<PopupHandle | null> {
   const doc = document;
   if (!doc.body || typeof doc.body.attachShadow !== 'function' || !supportsAdoptedStyleSheets()) return null;
+  await nextTask();
   sheet ??= createSheet(css);
+  await nextFrame();
+  if (!doc.body) return null;
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet];
   const isModal = view.layout.type === 'modal' || view.layout.type === 'sheet';
   const previousFocus = doc.activeElement as HTMLElement | null;
   let open = true;
-
-  const unlockScroll = isModal ? lockScroll(doc) : () => {};
+  let unlockScroll = () => {};
   // A host that re-renders <body> (Turbo, pjax, a replaced React root) takes our node with it:
   // then tear down, so no scroll lock or key listener outlives the popup (RELIABILITY §38).
   const watcher = typeof MutationObserver === 'function' ? new MutationObserver(() => {
@@ -56,10 +63,7 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
     callbacks.onError(error);
   };
 
-  doc.body.appendChild(host);
-  watcher?.observe(doc.documentElement, { childList: true });
-  watcher?.observe(doc.body, { childList: true });
-  doc.addEventListener('keydown', onKeydown, true);
+  // Rendered while the host is off the page: building it costs the page no style work yet.
   try {
     render(h(ErrorBoundary, { onError: fail }, h(Popup, { view, onDismiss: dismiss, onCta: callbacks.onCta })), shadow);
   } catch (error) {
@@ -68,11 +72,48 @@ export function mountPopup(view: PopupView, callbacks: PopupCallbacks): PopupHan
   }
   // The error boundary may already have closed it while rendering: nothing was shown.
   if (!open) return null;
+  // Read before anything on the page changes, while the last frame's layout is still valid.
+  if (isModal) unlockScroll = lockScroll(doc);
+  doc.body.appendChild(host);
+  watcher?.observe(doc.documentElement, { childList: true });
+  watcher?.observe(doc.body, { childList: true });
+  doc.addEventListener('keydown', onKeydown, true);
   // Only dialogs that block the page take focus; a slide-in or bar must not interrupt typing.
-  // Without preventScroll, a tall sheet would scroll to its button and hide its title.
-  if (isModal) (shadow.querySelector<HTMLElement>('.sm-cta') ?? shadow.querySelector<HTMLElement>('.sm-close'))?.focus({ preventScroll: true });
+  // Without preventScroll, a tall sheet would scroll to its button and hide its title. After the
+  // frame: focusing now would make the browser style and lay out the page in this task.
+  if (isModal) {
+    setTimeout(() => {
+      if (open) (shadow.querySelector<HTMLElement>('.sm-cta') ?? shadow.querySelector<HTMLElement>('.sm-close'))?.focus({ preventScroll: true });
+    }, 0);
+  }
   return { close, isOpen: () => open && host.isConnected };
 }
+
+/** A fresh task: what follows runs apart from the chunk evaluation that led here. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The start of the next animation frame; in a hidden tab, which has no frames, a timer instead,
+ * so that a decision never waits for the visitor to come back (the instance's calls queue behind it).
+ */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
+    const timer = setTimeout(() => {
+      cancelAnimationFrame(frame);
+      resolve();
+    }, FRAME_FALLBACK_MS);
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** How long to wait for an animation frame before showing without one. */
+const FRAME_FALLBACK_MS = 250;
 
 /**
  * Stops the page behind a modal from scrolling, and puts back exactly what was there on close:

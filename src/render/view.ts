@@ -49,4 +49,4 @@ export interface PopupHandle {
 }
 
 /** Draws a popup; resolves to null when this browser cannot isolate it (no shadow DOM). */
-export type RenderPopup = (view: PopupView, callbacks: PopupCallbacks) => PopupHandle | null;
+export type RenderPopup = (view: PopupView, callbacks: PopupCallbacks) => Promise<PopupHandle | null>;
