@@ -125,6 +125,14 @@ const config = (campaigns) => JSON.stringify({ version: 1, defaultLocale: 'en', 
 
 /* ---------- the server ---------- */
 
+for (const [file, pkg] of [['node_modules/@growthbook/growthbook/dist/bundles/auto.min.js', '@growthbook/growthbook'], ['node_modules/posthog-js/dist/array.js', 'posthog-js']]) {
+  try {
+    readFileSync(`${ROOT}${file}`);
+  } catch {
+    throw new Error(`${file} is missing: the bench compares against ${pkg}, a devDependency; run npm install (or npm install -D ${pkg})`);
+  }
+}
+
 const FILES = {
   '/shop.css': ['text/css', SHOP_CSS],
   '/shop.js': ['text/javascript', SHOP_JS],
