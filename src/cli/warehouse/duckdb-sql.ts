@@ -19,7 +19,7 @@ const VALID_EVENT = `regexp_full_match(id, '[0-9a-fA-F]{16,128}') AND visitor <>
  * DuckDB SQL for the sufficient statistics rows over segmint's event files: NDJSON (`.ndjson`,
  * `.ndjson.gz`, as `segmint collect` writes them) or Parquet, named by paths or globs that DuckDB
  * expands itself. Lines that are not events, and events that break the field table, are left
- * out, as the file report skips them; each event id counts once.
+ * out, as the file report skips them.
  */
 export function buildDuckdbSql(query: StatsQuery, files: string[]): string {
   return buildStatsSql(query, {
@@ -37,12 +37,7 @@ function duckdbEvents(files: string[]): string {
   const source = parquet.length
     ? `read_parquet(${list}, union_by_name = true)`
     : `read_json(${list}, format = 'newline_delimited', ignore_errors = true, columns = ${EVENT_COLUMNS})`;
-  return `SELECT event, id, visitor, t, campaign, variant, segments, value, currency, transaction_id
-FROM (
-  SELECT event, id, visitor, time AS t, campaign, variant, segments, value, currency, transactionId AS transaction_id,
-    ROW_NUMBER() OVER (PARTITION BY id ORDER BY time) AS copy
-  FROM ${source}
-  WHERE ${VALID_EVENT}
-) AS deduplicated
-WHERE copy = 1`;
+  return `SELECT event, id, visitor, time AS t, campaign, variant, segments, value, currency, transactionId AS transaction_id
+FROM ${source}
+WHERE ${VALID_EVENT}`;
 }
