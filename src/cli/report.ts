@@ -7,12 +7,13 @@ import { readLines } from '../results/read-lines';
 import type { Report } from '../results/report-types';
 import type { StatsInput } from '../results/stats-rows';
 import type { Command, Io } from './command';
+import { WAREHOUSE_FLAGS, WAREHOUSE_HELP, finishReport, printWarehouseSql, readStatsInput } from './report-warehouse';
 import { readJsonFile } from './read-json';
 import { formatValidation, syntaxError } from './validate';
 
 /** `segmint report <files…|->`: what each campaign, variant and segment earned, from beacon NDJSON (SPEC §11). */
 export const reportCommand: Command = {
-  synopsis: '<events.ndjson[.gz]...|-> [--config <segmint.json>] [--json] [--currency <ISO 4217>] [--attribution-hours <n>]',
+  synopsis: '<events.ndjson[.gz]...|-> [--config <segmint.json>] [--json] [--html <file>] [--currency <ISO 4217>] [--attribution-hours <n>] | --stats <rows.json|csv> | --sql duckdb|bigquery',
   help: [
     'what each campaign, variant and segment earned, from the NDJSON `segmint collect` writes (- reads stdin):',
     'per arm visitors, conversion rate, revenue per visitor, lift against the baseline with its 95% interval,',
@@ -21,12 +22,20 @@ export const reportCommand: Command = {
     '--currency           the currency revenue is counted in (default: the config\'s, else the most common)',
     '--attribution-hours  hours after a visitor\'s first exposure in which a purchase counts (default: each campaign\'s, 24)',
     '--json               the report as JSON, for scripts and dashboards',
+    ...WAREHOUSE_HELP,
   ],
-  flags: { config: 'value', json: 'switch', currency: 'value', 'attribution-hours': 'value' },
-  files: { min: 1, max: Infinity, name: 'events file' },
+  flags: { config: 'value', json: 'switch', currency: 'value', 'attribution-hours': 'value', ...WAREHOUSE_FLAGS },
+  files: { min: 0, max: Infinity, name: 'events file' },
   async run({ files, flags }, io) {
     const options = readOptions(flags, io);
     if (!options) return 2;
+    if (flags.sql) return printWarehouseSql(files, flags, options, io);
+    if (typeof flags.stats === 'string') {
+      if (files.length) return usage(`--stats reads rows, not event files (got ${files.join(' ')})`, io);
+      const input = readStatsInput(flags.stats, options, io);
+      return input ? finishReport(input, options, flags, io) : 2;
+    }
+    if (!files.length) return usage('report needs event files (or - for stdin), --stats rows or --sql', io);
     for (const file of files) if (!isReadable(file, io)) return 2;
     const aggregator = createEventAggregator({
       campaigns: options.plans?.map((plan) => ({ id: plan.id, arms: armsOf(plan), attributionHours: plan.attributionHours })) ?? null,
@@ -41,7 +50,7 @@ export const reportCommand: Command = {
         return 2;
       }
     }
-    return printReport(aggregator.finish(), options.plans, options.attributionHours, !!flags.json, io);
+    return finishReport(aggregator.finish(), options, flags, io);
   },
 };
 
@@ -50,6 +59,11 @@ export function printReport(input: StatsInput, plans: CampaignPlan[] | null, att
   const report: Report = buildReport(input, plans, attributionHours);
   out(json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.campaigns.some((campaign) => campaign.srm.warning) ? 1 : 0;
+}
+
+function usage(problem: string, { err }: Io): number {
+  err(`segmint: ${problem}`);
+  return 2;
 }
 
 /** The report's options from its flags and config, or null after saying what is wrong. */

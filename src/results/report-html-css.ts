@@ -3,7 +3,7 @@
 export const REPORT_CSS = `
 :root { color: #1f2328; background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 body { margin: 0; }
-main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 2.5rem 0 .25rem; padding-top: 1rem; border-top: 1px solid #d8dee4; }
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
