@@ -53,9 +53,9 @@ beforeAll(async () => {
   const report = await cli('report', file('events.ndjson'), '--config', file('segmint.json'), '--json');
   expect(report.code).toBe(0);
   fileReport = JSON.parse(report.out);
-});
+}, 60_000);
 
-describe('segmint report through a warehouse', () => {
+describe('segmint report through a warehouse', { timeout: 60_000 }, () => {
   it('gives, from the DuckDB SQL over NDJSON, the file report figure for figure', async () => {
     const sql = await cli('report', file('events.ndjson'), '--sql', 'duckdb', '--config', file('segmint.json'));
     expect(sql.code).toBe(0);

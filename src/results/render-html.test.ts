@@ -28,7 +28,8 @@ function interval(values: number[]): [number, number] {
 const rows = [row('holdout', HOLDOUT), row('a"b', VARIANT), row('holdout', HOLDOUT.slice(40), '<dach>'), row('a"b', VARIANT.slice(40), '<dach>')];
 const report = buildReport({ currency: 'EUR', events: 1234, skipped: { ...createSkipped(), duplicate: 3 }, rows }, PLANS);
 
-describe('renderReportHtml', () => {
+// The first render loads Vega, which takes seconds on a busy machine.
+describe('renderReportHtml', { timeout: 30_000 }, () => {
   it('describes each arm’s interval as the figures give it, in the report’s locale', async () => {
     const html = await renderReportHtml(report, rows, { locale: 'de-DE' });
     const money = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
