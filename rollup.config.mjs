@@ -2,6 +2,7 @@ import { chmodSync, readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 
 /** `import css from './x.css?inline'` becomes the stylesheet's text, whitespace and comments stripped. */
 function cssText() {
@@ -42,16 +43,6 @@ function packageVersion() {
   return {
     name: 'package-version',
     transform: (code) => (code.includes('__SEGMINT_VERSION__') ? { code: code.replaceAll('__SEGMINT_VERSION__', JSON.stringify(version)), map: null } : null),
-  };
-}
-
-/** Copies a file into dist unchanged. */
-function copy(from, to) {
-  return {
-    name: 'copy',
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
-    },
   };
 }
 
@@ -101,8 +92,17 @@ export default [
   build({
     input: { index: 'src/index.ts', rules: 'src/rules/index.ts' },
     output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    plugins: [copy('src/schema.json', 'schema.json')],
   }),
+  // segmint/rules for require(): the engine has no dependencies, so CommonJS gets it whole.
+  build({ input: { rules: 'src/rules/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs', exports: 'named' } }),
+  // Their types, one self-contained file per entry: no relative imports for a resolution mode to
+  // trip over (node16 wants extensions, node10 ignores exports), and no internals to reach.
+  ...[['index', 'src/index.ts'], ['rules', 'src/rules/index.ts']].map(([name, input]) => ({
+    input,
+    output: [{ file: `dist/${name}.d.ts`, format: 'es' }, ...(name === 'rules' ? [{ file: 'dist/rules.d.cts', format: 'es' }] : [])],
+    external: [/^preact/, 'idb-keyval'],
+    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+  })),
   // The CLI, for Node.
   build({
     input: { cli: 'src/cli/main.ts' },

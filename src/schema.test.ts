@@ -1,19 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020';
 import schema from './schema.json';
 import { SIGNALS } from './rules/signals';
+import { createSchemaValidator } from '../tests/unit/schema-validator';
 
-/** An ISO instant with a time zone, as the runtime accepts it (seconds optional). */
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i;
-
-function createValidator() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  ajv.addFormat('date-time', (text: string) => DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)));
-  ajv.addFormat('uri-reference', (text: string) => text !== '' && !/[\s\u0000-\u001f]/.test(text));
-  return ajv.compile(schema);
-}
-
-const validate = createValidator();
+const validate = createSchemaValidator();
 
 /** The config of SPEC §6 with the campaign of SPEC §7, completed so that it is valid. */
 function specConfig(): Record<string, any> {
