@@ -79,14 +79,14 @@ export function prepareCampaign(raw: unknown, at: string, order: number, context
   return {
     id: campaign.id,
     order,
-    priority: checkNumber(campaign.priority ?? 0, joinPointer(at, 'priority'), -Infinity),
+    priority: checkNumber(campaign.priority === undefined ? 0 : campaign.priority, joinPointer(at, 'priority'), -Infinity),
     trigger: checkTrigger(campaign.trigger, joinPointer(at, 'trigger')),
     audience: campaign.audience === undefined ? null : compileAudience(campaign.audience, joinPointer(at, 'audience')),
     isOnPage: checkPages(campaign.pages, joinPointer(at, 'pages')),
     schedule: checkSchedule(campaign.schedule, joinPointer(at, 'schedule')),
     frequency: checkFrequency(campaign.frequency, joinPointer(at, 'frequency')),
-    holdout: checkPercent(campaign.holdout ?? 0, joinPointer(at, 'holdout')),
-    attributionHours: checkNumber(campaign.attributionHours ?? 24, joinPointer(at, 'attributionHours')),
+    holdout: checkPercent(campaign.holdout === undefined ? 0 : campaign.holdout, joinPointer(at, 'holdout')),
+    attributionHours: checkNumber(campaign.attributionHours === undefined ? 24 : campaign.attributionHours, joinPointer(at, 'attributionHours')),
     variants: checkVariants(campaign.variants, joinPointer(at, 'variants'), { content, layout, cta, offer }, context),
   };
 }
@@ -148,7 +148,7 @@ function checkPages(value: unknown, at: string): (path: string) => boolean {
   if (!isPlainObject(value)) throw new ConfigError(at, 'invalid-pages-filter', value);
   checkKnownKeys(value, ['include', 'exclude'], at, 'pages');
   const include = value.include === undefined ? null : checkGlobs(value.include, joinPointer(at, 'include'));
-  const exclude = checkGlobs(value.exclude ?? [], joinPointer(at, 'exclude'));
+  const exclude = checkGlobs(value.exclude === undefined ? [] : value.exclude, joinPointer(at, 'exclude'));
   return (path) => (!include || include.some((test) => test(path))) && !exclude.some((test) => test(path));
 }
 
@@ -256,7 +256,7 @@ function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, '
     const overrides = checkContent(raw.content, joinPointer(variantAt, 'content'), defaultLocale, false);
     return {
       id: raw.id,
-      weight: checkNumber(raw.weight ?? 1, joinPointer(variantAt, 'weight')),
+      weight: checkNumber(raw.weight === undefined ? 1 : raw.weight, joinPointer(variantAt, 'weight')),
       content: mergeContent(base.content, overrides),
       layout: raw.layout === undefined ? base.layout : checkLayout(raw.layout, joinPointer(variantAt, 'layout')),
       cta: raw.cta === undefined ? base.cta : checkCta(raw.cta, joinPointer(variantAt, 'cta')),

@@ -63,6 +63,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   attempt(() => checkKnownKeys(raw, ROOT_FIELDS, '', 'config'));
   const currency = attempt(() => checkCurrency(raw.currency));
   attempt(() => checkConsent(raw.consent));
+  attempt(() => checkSchemaHint(raw.$schema));
   const pageTypes = attempt(() => checkPageTypes(raw.pages)) ?? [];
   const limits = attempt(() => checkLimits(raw.limits)) ?? {};
   attempt(() => checkTheme(raw.theme));
@@ -81,7 +82,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   }
 
   const campaigns: PreparedCampaign[] = [];
-  const rawCampaigns = raw.campaigns ?? [];
+  const rawCampaigns = raw.campaigns === undefined ? [] : raw.campaigns;
   if (!Array.isArray(rawCampaigns)) errors.push(new ConfigError('/campaigns', 'campaigns-not-list', rawCampaigns));
   const seen = new Set<string>();
   (Array.isArray(rawCampaigns) ? rawCampaigns : []).forEach((source, i) => {
@@ -104,6 +105,11 @@ function checkConsent(value: unknown): void {
   if (value !== undefined && value !== 'granted' && value !== 'required') {
     throw new ConfigError('/consent', 'expected-one-of', value, ['granted', 'required']);
   }
+}
+
+/** `$schema` is only an editor hint, but one that is not a path finds no schema: say so. */
+function checkSchemaHint(value: unknown): void {
+  if (value !== undefined && typeof value !== 'string') throw new ConfigError('/$schema', 'expected-text', value);
 }
 
 function checkCurrency(value: unknown): string | undefined {

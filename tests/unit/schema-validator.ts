@@ -5,9 +5,9 @@ import schema from '../../src/schema.json';
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i;
 
 /** The JSON Schema compiled by Ajv (strict), with the formats as the runtime reads them. */
-export function createSchemaValidator() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+export function createSchemaValidator({ allErrors = true } = {}) {
+  const ajv = new Ajv2020({ strict: true, allErrors });
   ajv.addFormat('date-time', (text: string) => DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)));
-  ajv.addFormat('uri-reference', (text: string) => text !== '' && !/[\s\u0000-\u001f]/.test(text));
+  ajv.addFormat('uri-reference', (text: string) => !/[\s\u0000-\u001f]/.test(text));
   return ajv.compile(schema);
 }
