@@ -13,7 +13,7 @@ sm.on('impression', (payload: CampaignEventPayload) => console.log(payload.campa
 const dach: Condition = { segment: 'dach' };
 export const isDach: boolean = compileCondition(dach, { segments: config.segments })({ country: 'AT' });
 export const errors: ValidationError[] = validateConfig(config).errors;
-export const pointer: string = new ConfigError('/a', 'b').pointer;
+export const pointerOf = (error: ConfigError): string => error.pointer;
 export const kind: string = SIGNALS.device.kind;
 
 // @ts-expect-error a config has a version
