@@ -137,4 +137,25 @@ describe('createSegmint (npm entry)', () => {
     (copy as any).pageViews = 99;
     expect((await sm.profile()).pageViews).toBe(1);
   });
+
+  it('runs one instance per page: a second one started while the first runs warns once and passes its calls on', async () => {
+    const warn = vi.mocked(console.warn);
+    warn.mockClear();
+    const first = create();
+    await first.start();
+    const second = create();
+    await second.start();
+    second.track('wishlist_add');
+    first.track('wishlist_add');
+    expect((await second.profile()).events).toEqual({ wishlist_add: 2 });
+    expect((await first.profile()).pageViews).toBe(1);
+    expect(warn.mock.calls.filter(([text]) => String(text).includes('already running'))).toHaveLength(1);
+    // Destroying the running instance frees the page for the next one.
+    second.destroy();
+    expect((await first.profile()).events).toEqual({ wishlist_add: 2 });
+    first.destroy();
+    const third = create();
+    await third.start();
+    expect((await third.profile()).pageViews).toBe(2);
+  });
 });

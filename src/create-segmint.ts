@@ -28,6 +28,7 @@ import { someInSlices } from './lib/some-in-slices';
 import { chooseContentLocale } from './campaigns/localize';
 import { listPreferredLocales } from './signals/preferred-locales';
 import { readDebugRequest } from './debug/debug-request';
+import { onePerPage } from './lib/one-per-page';
 
 /** How the instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -363,7 +364,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, loadConf
       emitter.clear();
     }),
   };
-  return instance;
+  return onePerPage(instance, window as never);
 }
 
 /** How often a page with waiting campaigns asks again whether the visitor qualifies for one. */

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Frame, type Page } from '@playwright/test';
 
 /** What the guard saw in one browser context. */
 interface Guard {
@@ -144,7 +144,7 @@ ${tag}${options.twice ? tag : ''}
 }
 
 /** The open popup's dialog (Playwright's CSS engine pierces the open shadow root). */
-export function dialog(page: Page) {
+export function dialog(page: Page | Frame) {
   return page.locator('segmint-root [role="dialog"]');
 }
 

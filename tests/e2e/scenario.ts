@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { expect, makeConfig, makeCampaign, dialog } from './fixtures';
 
 // The main browser scenario, shared by the hostile-host matrix and the loader variants: a shop page
@@ -141,9 +141,10 @@ ${segmintTags(loader, options.bundle ?? '')}
  * the GA4 event bridged, the popup shown and clicked, exposure/impression/click in the dataLayer
  * and in the beacon, no `error` event. With `stub: false` the calls are made after load instead.
  */
-export async function expectSegmintWorks(page: Page, opened: { beacons: string[][] }, options: ScenarioOptions = {}): Promise<void> {
+export async function expectSegmintWorks(page: Page | Frame, opened: { beacons: string[][] }, options: ScenarioOptions = {}): Promise<void> {
   const api = options.global ?? 'segmint';
-  await page.waitForFunction((name) => typeof (window as Win)[name]?.explain === 'function' && (window as Win)[name]._segmint !== undefined, api);
+  // The stub snippet has no methods: explain() is there once segmint is.
+  await page.waitForFunction((name) => typeof (window as Win)[name]?.explain === 'function', api);
   if (options.stub === false) {
     // The host's own code, once segmint is there: the listeners and calls the stub would queue.
     await page.evaluate((name) => {
@@ -164,6 +165,8 @@ export async function expectSegmintWorks(page: Page, opened: { beacons: string[]
   await page.evaluate((name) => (window as Win)[name].track('go'), api);
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'welcome');
   await expect(dialog(page)).toBeVisible();
+  await expect(page.locator('segmint-root'), 'one popup').toHaveCount(1);
+  await expect(dialog(page)).toHaveCount(1);
   await expect(dialog(page)).toContainText('Hello from welcome');
   await dialog(page).getByRole('button', { name: 'Shop now' }).click();
   await expect(dialog(page)).toHaveCount(0);
