@@ -25,18 +25,6 @@ function cssText() {
   };
 }
 
-/** Swaps one module for another in a build: the script tag fetches its renderer as a file. */
-function swap(from, to) {
-  const target = new URL(to, import.meta.url).pathname;
-  return {
-    name: 'swap',
-    async resolveId(source, importer, options) {
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && resolved.id.endsWith(from) ? target : null;
-    },
-  };
-}
-
 /** Writes the package version where the script-tag core names it (`__SEGMINT_VERSION__`). */
 function packageVersion() {
   const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -75,9 +63,10 @@ export default [
     output: { format: 'iife', entryFileNames: 'segmint.js' },
     bundleDependencies: true,
     minified: true,
-    plugins: [swap('src/chunks/load-chunks.ts', './src/chunks/load-chunks-script.ts'), packageVersion()],
+    plugins: [packageVersion()],
   }),
-  // …and its chunks, ES modules fetched from beside it only when needed (src/chunks/load-chunks-script.ts).
+  // …and its chunks, ES modules fetched from beside it only when needed (src/chunks/script-chunks.ts;
+  // what each exports is src/chunks/contract.ts).
   ...Object.entries({
     // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
     'segmint-engage.js': 'src/engagement.ts',

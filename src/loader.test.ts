@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 
+// Unit tests have no server beside the script: the chunks come from the modules, as in a bundle
+// (tests/e2e/chunks.spec.ts fetches the real files).
+vi.mock('./chunks/script-chunks', async () => {
+  const { loadBundledChunk } = await import('./chunks/bundled-chunks');
+  return { createScriptChunkLoader: () => loadBundledChunk };
+});
+
 type Global = typeof window & { segmint?: any; segmintSDK?: any };
 const win = window as Global;
 

@@ -1,7 +1,7 @@
 import type { Segmint, SegmintOptions } from './types';
 import { createInstance, type ConfigSource } from './create-segmint';
+import { createScriptChunkLoader } from './chunks/script-chunks';
 import { fetchConfig, readInlineConfig } from './config/load-config';
-import { setChunkBase } from './chunks/chunk-url';
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown[]>; _segmint?: true };
 type Global = Window & { segmint?: unknown; segmintSDK?: unknown };
@@ -21,8 +21,9 @@ function load(win: Global, script: HTMLScriptElement | null): void {
   const isStub = existing === undefined || typeof existing === 'function';
   const queue = Array.from((isStub && existing?.q) || []);
   const options = readScriptOptions(script);
-  setChunkBase(script?.src || win.document.baseURI);
-  const instance = createInstance(options, createConfigSource(script, win.document));
+  // The chunks sit beside segmint.js.
+  const loadChunk = createScriptChunkLoader(script?.src || win.document.baseURI);
+  const instance = createInstance(options, createConfigSource(script, win.document), loadChunk);
 
   const api = function segmint(method: unknown, ...args: unknown[]) {
     const fn = typeof method === 'string' && METHODS.includes(method) ? (instance as unknown as Record<string, (...a: unknown[]) => unknown>)[method] : undefined;

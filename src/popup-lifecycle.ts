@@ -4,7 +4,7 @@ import type { PreparedCampaign, PreparedVariant } from './campaigns/prepare';
 import type { OfferContext } from './campaigns/offers';
 import type { PopupHandle, RenderPopup } from './render/view';
 import type { ProfileEvent } from './profile/record';
-import type { Session } from './start';
+import type { Session } from './runtime/session';
 import { presentCampaign } from './campaigns/present';
 import { listPreferredLocales } from './signals/preferred-locales';
 

@@ -1,7 +1,7 @@
 import type { CampaignTrace, CatalogProduct } from '../types';
 import type { Profile } from '../profile/profile';
 import type { Signals } from '../rules/signals';
-import type { PreparedCampaign } from './prepare';
+import type { PreparedCampaign, PreparedVariant } from './prepare';
 import { findCap, findLimit } from './frequency';
 import { isInSchedule, type LocalTime } from './schedule';
 import { assignVariant } from './variants';
@@ -19,29 +19,54 @@ export interface DecisionInput {
 
 /** Whether one campaign may show now and, when not, the first reason why. */
 export function evaluateCampaign(campaign: PreparedCampaign, input: DecisionInput): CampaignTrace {
+  return assessCampaign(campaign, input).trace;
+}
+
+/** A campaign that may show, with the variant the visitor sees. */
+export interface Decision {
+  campaign: PreparedCampaign;
+  variant: PreparedVariant | 'holdout';
+}
+
+/**
+ * The evaluation itself, with the visitor's variant when it was needed (to check the offer):
+ * a decision reuses it instead of hashing the visitor again.
+ */
+function assessCampaign(campaign: PreparedCampaign, input: DecisionInput): { trace: CampaignTrace; variant?: PreparedVariant | 'holdout' } {
   const { id } = campaign;
-  if (!campaign.isOnPage(String(input.signals.path ?? ''))) return { id, eligible: false, reason: 'pages' };
-  if (!isInSchedule(campaign.schedule, new Date(input.now), readLocalTime(input.signals))) return { id, eligible: false, reason: 'schedule' };
+  const no = (reason: string, failure?: { pointer: string; actual?: unknown }) => ({ trace: { id, eligible: false, reason, ...failure } });
+  if (!campaign.isOnPage(String(input.signals.path ?? ''))) return no('pages');
+  if (!isInSchedule(campaign.schedule, new Date(input.now), readLocalTime(input.signals))) return no('schedule');
   const cap = findCap(id, campaign.frequency, input.profile, input.now);
-  if (cap) return { id, eligible: false, reason: `frequency.${cap}` };
+  if (cap) return no(`frequency.${cap}`);
   const limit = findLimit(input.limits, input.profile, input.now);
-  if (limit) return { id, eligible: false, reason: limit };
+  if (limit) return no(limit);
   const failure = campaign.audience?.explain(input.signals);
-  if (failure) return { id, eligible: false, reason: 'audience', pointer: failure.pointer, actual: failure.actual };
-  if (input.offers && !hasSomethingToOffer(campaign, input.profile.id, input.offers)) return { id, eligible: false, reason: 'offer' };
-  return { id, eligible: true };
+  if (failure) return no('audience', { pointer: failure.pointer, actual: failure.actual });
+  if (!input.offers) return { trace: { id, eligible: true } };
+  const variant = assignVariant(input.profile.id, campaign);
+  if (!hasSomethingToOffer(variant, input.offers)) return { trace: { id, eligible: false, reason: 'offer' }, variant };
+  return { trace: { id, eligible: true }, variant };
 }
 
 /** False when the visitor's variant offers products and none is left to offer (all in the cart, say). */
-function hasSomethingToOffer(campaign: PreparedCampaign, visitorId: string, offers: NonNullable<DecisionInput['offers']>): boolean {
-  const variant = assignVariant(visitorId, campaign);
+function hasSomethingToOffer(variant: PreparedVariant | 'holdout', offers: NonNullable<DecisionInput['offers']>): boolean {
   const offer = variant === 'holdout' ? undefined : variant.offer;
   return !offer || !(offer.products || offer.from) || selectOfferProducts(offer, offers.catalog, offers.context).length > 0;
 }
 
 /** Of the campaigns whose trigger fired, the one to show: highest priority, config order breaking ties. */
 export function decideCampaign(candidates: PreparedCampaign[], input: DecisionInput): PreparedCampaign | null {
-  return [...candidates].sort(byPriority).find((campaign) => evaluateCampaign(campaign, input).eligible) ?? null;
+  return chooseCampaign(candidates, input)?.campaign ?? null;
+}
+
+/** `decideCampaign` with the winner's variant: each candidate evaluated once, the visitor hashed once. */
+export function chooseCampaign(candidates: PreparedCampaign[], input: DecisionInput): Decision | null {
+  for (const campaign of [...candidates].sort(byPriority)) {
+    const { trace, variant } = assessCampaign(campaign, input);
+    if (trace.eligible) return { campaign, variant: variant ?? assignVariant(input.profile.id, campaign) };
+  }
+  return null;
 }
 
 /** The visitor's wall clock from the `hour`/`weekday` signals (a simulation sets them), if given. */

@@ -2,9 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { prepareConfig } from '../rules/prepare-config';
 import { formatConfigError } from '../rules/config-messages';
 
+import type { ChunkLoader } from '../chunks/contract';
+import { describeConfigErrors as describeWith } from './describe-config-errors';
+
 const loadDiagnostics = vi.fn();
-vi.mock('../chunks/load-chunks', () => ({ loadDiagnostics: () => loadDiagnostics() }));
-const { describeConfigErrors } = await import('./describe-config-errors');
+const loadChunk = ((name: string) => (name === 'diagnose' ? loadDiagnostics() : Promise.reject(new Error(name)))) as ChunkLoader;
+const describeConfigErrors = (errors: Parameters<typeof describeWith>[0]) => describeWith(errors, loadChunk);
 
 const config = {
   version: 1,
@@ -20,7 +23,7 @@ describe('describeConfigErrors', () => {
   });
 
   it('writes each message from its code with the diagnostics, without checking the config again', async () => {
-    loadDiagnostics.mockResolvedValueOnce(formatConfigError);
+    loadDiagnostics.mockResolvedValueOnce({ formatConfigError });
     const { errors } = prepareConfig(config);
     expect(errors.map((e) => [e.pointer, e.code, e.message])).toEqual([['/campaigns/0/audiance', 'unknown-field', 'unknown-field']]);
     const described = await describeConfigErrors(errors);

@@ -1,5 +1,5 @@
 import type { ConfigError } from '../rules/config-error';
-import { loadDiagnostics } from '../chunks/load-chunks';
+import type { ChunkLoader } from '../chunks/contract';
 
 /**
  * Gives a config's errors their messages, in place. The checks name each error by code; the
@@ -7,10 +7,10 @@ import { loadDiagnostics } from '../chunks/load-chunks';
  * config has errors. Never rejects: when the chunk cannot be loaded, each error still says where
  * it is and what its code is.
  */
-export async function describeConfigErrors(errors: ConfigError[]): Promise<ConfigError[]> {
+export async function describeConfigErrors(errors: ConfigError[], loadChunk: ChunkLoader): Promise<ConfigError[]> {
   if (!errors.length) return errors;
   try {
-    const format = await loadDiagnostics();
+    const { formatConfigError: format } = await loadChunk('diagnose');
     for (const error of errors) error.message = format(error);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,15 @@
+import type { ChunkLoader } from './contract';
+import { createChunkLoader } from './create-chunk-loader';
+
+/**
+ * The npm entry's chunks: one dynamic `import()` each, which bundlers (Vite, webpack, esbuild
+ * with splitting) turn into a separate file fetched only when needed.
+ */
+export const loadBundledChunk: ChunkLoader = createChunkLoader((name) => {
+  switch (name) {
+    case 'engage': return import('../engagement');
+    case 'popup': return import('../render/mount');
+    case 'diagnose': return import('../rules/config-messages');
+    case 'inspect': return import('../debug/mount-inspector');
+  }
+}, (name) => `the bundle (chunk "${name}")`);

@@ -1,0 +1,30 @@
+/*
+ * The contract between the core and its chunks, types only: the core names a chunk and gets its
+ * exports, never importing a chunk's module as a value (tests/unit/layers.test.ts fails on one).
+ * Each chunk is one entry module; `segmint-<name>.js` in the script-tag build.
+ */
+import type { Engagement } from '../engagement';
+import type { RenderPopup } from '../render/view';
+import type { formatConfigError } from '../rules/config-messages';
+import type { mountInspector } from '../debug/mount-inspector';
+
+/** What each chunk exports, by name. */
+export interface Chunks {
+  /** Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle, analytics sinks. */
+  engage: { engagement: Engagement };
+  /** Once a popup is about to show: Preact, the components, the CSS. */
+  popup: { mountPopup: RenderPopup };
+  /** Once a config has errors: the message of each error code. */
+  diagnose: { formatConfigError: typeof formatConfigError };
+  /** Once the page asks for it (`?segmint=debug`, `data-debug`): the inspector. */
+  inspect: { mountInspector: typeof mountInspector };
+}
+
+/** A chunk's name: `segmint-<name>.js`. */
+export type ChunkName = keyof Chunks;
+
+/**
+ * Loads one chunk, once: every caller of the same chunk awaits the same load. A failed load is
+ * not kept, so the next need tries again. Injected by the entry (script tag or npm).
+ */
+export type ChunkLoader = <K extends ChunkName>(name: K) => Promise<Chunks[K]>;
