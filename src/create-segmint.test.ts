@@ -47,7 +47,8 @@ describe('createSegmint (npm entry)', () => {
     const errors: (string | undefined)[] = [];
     sm.on('error', (error) => errors.push(error.pointer));
     await sm.start();
-    expect(errors).toEqual(['/campaigns/1/audience/batteryLevel']);
+    // Reported once its message is written: the messages are a chunk, loaded lazily as on the script tag.
+    await vi.waitFor(() => expect(errors).toEqual(['/campaigns/1/audience/batteryLevel']));
     const { campaigns } = await sm.explain();
     expect(campaigns.map((c) => [c.id, c.reason])).toEqual([['wishlist', 'audience'], ['broken', 'invalid']]);
   });
