@@ -156,15 +156,15 @@ export interface CatalogProduct {
 
 /** Popup look, mapped to CSS custom properties. */
 export interface Theme {
-  /** Accent colour of buttons and links. */
+  /** Accent colour of buttons and links. A colour: `#rgb`, `#rrggbb` (with alpha `#rgba`, `#rrggbbaa`), `rgb()`/`rgba()` or `hsl()`/`hsla()` with numbers; nothing else (SPEC §8: theme values are data, never CSS). */
   accent?: string;
   /** Corner radius in CSS px. */
   radius?: number;
-  /** Font family; `inherit` uses the page's. */
+  /** Font family names, bare or quoted, separated by commas (`"Inter", system-ui, sans-serif`); `inherit` uses the page's. */
   font?: string;
-  /** Text colour. */
+  /** Text colour, in the forms `accent` takes. */
   text?: string;
-  /** Background colour. */
+  /** Background colour, in the forms `accent` takes. */
   background?: string;
   /** `light`, `dark`, or `auto` (follow the visitor's preference; default). */
   scheme?: 'light' | 'dark' | 'auto';

@@ -1,5 +1,6 @@
 import type { Profile } from '../profile/profile';
 import type { PreparedCampaign } from './prepare';
+import { readOwn } from '../lib/read-own';
 
 const HOUR = 3_600_000;
 
@@ -11,9 +12,9 @@ const HOUR = 3_600_000;
 export function findAttributions(profile: Profile, campaigns: PreparedCampaign[], now: number): { campaign: string; variant: string; locale?: string }[] {
   const attributed: { campaign: string; variant: string; locale?: string }[] = [];
   for (const campaign of campaigns) {
-    const history = profile.campaigns[campaign.id];
+    const history = readOwn(profile.campaigns, campaign.id);
     const clickedAt = history?.clickedAt;
-    if (clickedAt === undefined || now - clickedAt > campaign.attributionHours * HOUR) continue;
+    if (!history || clickedAt === undefined || now - clickedAt > campaign.attributionHours * HOUR) continue;
     if (history.convertedAt !== undefined && history.convertedAt >= clickedAt) continue;
     attributed.push({ campaign: campaign.id, variant: history.clickedVariant ?? 'default', locale: history.clickedLocale });
   }

@@ -1,11 +1,12 @@
 import type { Frequency } from '../types';
 import type { Profile } from '../profile/profile';
+import { readOwn } from '../lib/read-own';
 
 const HOUR = 3_600_000;
 
 /** The frequency cap that keeps a campaign hidden now, or null when none does. */
 export function findCap(id: string, frequency: Frequency, profile: Profile, now: number): keyof Frequency | null {
-  const history = profile.campaigns[id];
+  const history = readOwn(profile.campaigns, id);
   if (!history) return null;
   const within = (at: number | undefined, hours: number | undefined) => at !== undefined && hours !== undefined && now - at < hours * HOUR;
   if (frequency.maxImpressions !== undefined && history.impressions >= frequency.maxImpressions) return 'maxImpressions';

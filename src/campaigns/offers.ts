@@ -1,4 +1,5 @@
 import type { CatalogProduct, Offer } from '../types';
+import { readOwn } from '../lib/read-own';
 
 /** What an offer draws on besides the catalog: the product on this page and the visitor's lists. */
 export interface OfferContext {
@@ -18,7 +19,7 @@ export const DEFAULT_OFFER_LIMIT = 3;
  * An empty result means the campaign has nothing to offer and is not shown.
  */
 export function selectOfferProducts(offer: Offer, catalog: Record<string, CatalogProduct>, context: OfferContext): string[] {
-  const has = (id: string) => Object.prototype.hasOwnProperty.call(catalog, id);
+  const has = (id: string) => readOwn(catalog, id) !== undefined;
   let sources: string[] = [];
   let candidates: string[];
   if (offer.products) candidates = offer.products;

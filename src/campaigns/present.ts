@@ -7,6 +7,7 @@ import { formatPrice } from './price';
 import { fillPlaceholders } from './placeholders';
 import { findTextDirection } from '../render/text-direction';
 import { findLabels } from '../render/labels';
+import { readOwn } from '../lib/read-own';
 
 /** The visitor as presentation needs them. */
 export interface Audience {
@@ -45,7 +46,7 @@ export function presentCampaign(
   const products = variant.offer ? selectOfferProducts(variant.offer, config.catalog, offerContext) : [];
   if (variant.offer && (variant.offer.products || variant.offer.from) && !products.length) return null;
   const cards = products.map((id): ProductCard => {
-    const product = config.catalog[id];
+    const product = readOwn(config.catalog, id)!;
     return {
       id,
       name: localizeText(product.name, audience.preferredLocales, config.defaultLocale) ?? id,
@@ -54,7 +55,7 @@ export function presentCampaign(
       url: product.url,
     };
   });
-  const current = offerContext.currentProduct ? config.catalog[offerContext.currentProduct] : undefined;
+  const current = offerContext.currentProduct ? readOwn(config.catalog, offerContext.currentProduct) : undefined;
   const coupon = variant.offer?.coupon;
   const { fields, missing } = fillPlaceholders(copy, {
     // `{product}` names the product the visitor is looking at, else the first one offered.

@@ -11,8 +11,12 @@ describe('isSafeUrl', () => {
     '../cart',
     '?coupon=CAMP10',
     '#top',
-    '//cdn.example.com/page',
     '',
+    ' /cart ',
+    'img/a b.png',
+    '/a\\b.png',
+    '/%5Cevil.example/x.png',
+    'HtTpS://cdn.example.com/x.png',
     '/search?q=a:b',
   ])('accepts %j', (url) => {
     expect(isSafeUrl(url)).toBe(true);
@@ -36,6 +40,19 @@ describe('isSafeUrl', () => {
     'blob:https://shop.example/1',
     'mailto:a@b.example',
     'httpx://shop.example',
+    // Relative-looking, but the browser resolves them to another host (issue 12, defect 5).
+    '/\\evil.example/x.png',
+    '\\\\evil.example/x.png',
+    '\\/evil.example/x.png',
+    '//evil.example/x.png',
+    ' //evil.example/x.png',
+    '/\t/evil.example/x.png',
+    '/\n/evil.example/x.png',
+    '\t/\\evil.example',
+    '\u0001//evil.example',
+    'https:evil.example/x.png',
+    'HTTP:evil.example',
+    'https://',
   ])('rejects %j', (url) => {
     expect(isSafeUrl(url)).toBe(false);
   });

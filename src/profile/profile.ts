@@ -1,4 +1,5 @@
 import type { TraitValue } from '../types';
+import { createRecord } from '../lib/create-record';
 
 /** What the profile remembers of one campaign, for frequency caps and attribution. */
 export interface CampaignHistory {
@@ -68,8 +69,8 @@ export function createProfile(now: number, id = createVisitorId()): Profile {
   return {
     v: PROFILE_VERSION, id, firstSeen: now, lastSeen: null, lastActive: now, sessionStart: now,
     sessions: 1, pageViews: 0, sessionPageViews: 0, productViews: 0, cartAdds: 0, purchases: 0,
-    totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], categoryViews: {}, sessionUtm: null, cartItems: [], cartValue: 0, orderIds: [],
-    events: {}, traits: {}, campaigns: {}, sessionShown: 0, lastShownAt: null,
+    totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], categoryViews: createRecord(), sessionUtm: null, cartItems: [], cartValue: 0, orderIds: [],
+    events: createRecord(), traits: createRecord(), campaigns: createRecord(), sessionShown: 0, lastShownAt: null,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { TrackProps, TraitValue } from '../types';
 import type { CampaignHistory, Profile, Utm } from './profile';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
+import { createRecord } from '../lib/create-record';
+import { readOwn } from '../lib/read-own';
 
 /** Something that changes the profile. */
 export type ProfileEvent =
@@ -30,7 +32,7 @@ export function recordEvent(previous: Profile, event: ProfileEvent, now: number)
       recordTrack(profile, event.name, event.props ?? {}, now);
       break;
     case 'identify':
-      profile.traits = { ...profile.traits };
+      profile.traits = createRecord(profile.traits);
       for (const [name, value] of Object.entries(event.traits)) {
         if (isTraitValue(value) && isStorableName(name)) profile.traits[name] = typeof value === 'string' ? value.slice(0, LIMITS.traitLength) : value;
       }
@@ -97,7 +99,7 @@ function recordTrack(profile: Profile, name: string, props: TrackProps, now: num
 }
 
 function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: 'campaign' }>, now: number): void {
-  const history: CampaignHistory = { ...(profile.campaigns[event.campaign] ?? { impressions: 0 }) };
+  const history: CampaignHistory = { ...(readOwn(profile.campaigns, event.campaign) ?? { impressions: 0 }) };
   switch (event.action) {
     case 'impression':
       history.impressions++;
@@ -120,7 +122,8 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
       history.convertedAt = now;
       break;
   }
-  const campaigns = { ...profile.campaigns, [event.campaign]: history };
+  const campaigns = createRecord(profile.campaigns);
+  campaigns[event.campaign] = history;
   profile.campaigns = keepNewest(campaigns, LIMITS.campaigns);
 }
 
@@ -134,7 +137,7 @@ function countOnce(counts: Record<string, number>, name: string, cap: number): R
   const isNew = !Object.prototype.hasOwnProperty.call(counts, name);
   const victim = isNew ? findLeastUsed(counts, cap) : undefined;
   // One pass that copies, drops the victim and counts: this runs on every tracked event.
-  const next: Record<string, number> = {};
+  const next = createRecord<number>();
   for (const key of Object.keys(counts)) if (key !== victim) next[key] = counts[key];
   next[name] = (isNew ? 0 : counts[name]) + 1;
   return next;
@@ -148,7 +151,9 @@ function pushFront(list: string[], item: string, cap: number): string[] {
 function keepNewest<T>(record: Record<string, T>, cap: number): Record<string, T> {
   const keys = Object.keys(record);
   if (keys.length <= cap) return record;
-  return Object.fromEntries(keys.slice(keys.length - cap).map((key) => [key, record[key]]));
+  const kept = createRecord<T>();
+  for (const key of keys.slice(keys.length - cap)) kept[key] = record[key];
+  return kept;
 }
 
 /** When a new name would exceed `cap`, the least counted name, to make room (the oldest of equals). */

@@ -2,6 +2,7 @@ import { createProfile, type Profile, type Utm } from './profile';
 import { isPlainObject } from '../lib/is-plain-object';
 import { migrateProfile } from './migrate';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
+import { createRecord } from '../lib/create-record';
 
 /** A stored record made usable, with the names of the fields that had to be reset. */
 export interface RevivedProfile {
@@ -62,7 +63,7 @@ function reviveUtm(stored: Record<string, unknown>): Utm {
 }
 
 function keepValidEntries(record: Record<string, unknown>, isValid: (entry: unknown) => boolean, field: string, dropped: string[]): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
+  const kept = createRecord<unknown>();
   for (const [key, entry] of Object.entries(record)) {
     if (isValid(entry) && !FORBIDDEN_KEYS.has(key)) kept[key] = entry;
     else dropped.push(`${field}.${key}`);

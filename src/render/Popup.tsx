@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import type { PopupView, ProductCard } from './view';
+import { isThemeValue } from '../lib/theme-value';
 
 interface PopupProps {
   view: PopupView;
@@ -96,10 +97,11 @@ function copyText(text: string): void {
 function themeStyle({ theme }: PopupView): Record<string, string> {
   const style: Record<string, string> = {};
   if (!theme) return style;
-  if (typeof theme.accent === 'string') style['--sm-accent'] = theme.accent;
+  // Checked again here, not only at load: a theme value must never be able to fetch anything.
+  if (isThemeValue('colour', theme.accent)) style['--sm-accent'] = theme.accent;
   if (typeof theme.radius === 'number' && Number.isFinite(theme.radius)) style['--sm-radius'] = `${theme.radius}px`;
-  if (typeof theme.font === 'string') style['--sm-font'] = theme.font;
-  if (typeof theme.text === 'string') style['--sm-text'] = theme.text;
-  if (typeof theme.background === 'string') style['--sm-bg'] = theme.background;
+  if (isThemeValue('font', theme.font)) style['--sm-font'] = theme.font;
+  if (isThemeValue('colour', theme.text)) style['--sm-text'] = theme.text;
+  if (isThemeValue('colour', theme.background)) style['--sm-bg'] = theme.background;
   return style;
 }

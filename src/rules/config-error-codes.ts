@@ -28,7 +28,8 @@ export interface ConfigErrorParams {
   // Values of every kind.
   'expected-boolean': [got: unknown];
   'expected-text': [got: unknown];
-  'expected-css-text': [got: unknown];
+  'expected-colour': [got: unknown];
+  'expected-font': [got: unknown];
   'expected-pixels': [got: unknown];
   'expected-finite-number': [got: unknown, min: number];
   'expected-percentage': [got: number];

@@ -38,7 +38,8 @@ const MESSAGES: Messages = {
 
   'expected-boolean': (_, got) => `expected true or false, got ${describe(got)}`,
   'expected-text': (_, got) => `expected text, got ${describe(got)}`,
-  'expected-css-text': (_, got) => `expected a CSS value as text, got ${describe(got)}`,
+  'expected-colour': (_, got) => `expected a colour such as "#0a7d4f", "rgb(10 125 79)" or "hsl(155 85% 27%)", got ${describe(got)}`,
+  'expected-font': (_, got) => `expected font family names such as "Inter, sans-serif", got ${describe(got)}`,
   'expected-pixels': (_, got) => `expected a non-negative number of pixels, got ${describe(got)}`,
   'expected-finite-number': (_, got, min) => `expected a ${min === 0 ? 'non-negative ' : ''}finite number, got ${describe(got)}`,
   'expected-percentage': (_, got) => `expected a percentage from 0 to 100, got ${got}`,

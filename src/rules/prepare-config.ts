@@ -1,4 +1,4 @@
-import type { CatalogProduct, Config } from '../types';
+import type { CatalogProduct, Config, Theme } from '../types';
 import { ConfigError } from './config-error';
 import { createConditionCompiler, type CompiledCondition } from './compile';
 import { prepareCampaign, checkGlobs, type PreparedCampaign } from '../campaigns/prepare';
@@ -8,6 +8,8 @@ import { isSafeUrl } from '../lib/safe-url';
 import { joinPointer } from '../lib/pointer';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { isPlainObject } from '../lib/is-plain-object';
+import { createRecord } from '../lib/create-record';
+import { isThemeValue } from '../lib/theme-value';
 
 /** The config compiled once at load: what the runtime decides with. */
 export interface PreparedConfig {
@@ -37,16 +39,17 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   const errors: ConfigError[] = [];
   const fail = (error: ConfigError) => ({ prepared: null, errors: [...errors, error] });
   if (!isPlainObject(raw)) return fail(new ConfigError('', 'config-not-object', raw));
-  const tooDeep = findTooDeep(raw);
-  if (tooDeep) return fail(tooDeep);
-  const tainted = findForbiddenKeys(raw);
+  // Too deep a value, or a prototype key, rejects the part it is in (a campaign, segment,
+  // product or top-level field), which is then never walked; the rest of the config runs.
+  const tainted = [...findTooDeep(raw), ...findForbiddenKeys(raw)];
   errors.push(...tainted);
   const isTainted = (prefix: string) => tainted.some((error) => (error.pointer + '/').startsWith(prefix + '/'));
+  const field = (name: string) => (isTainted('/' + name) ? undefined : raw[name]);
 
-  if (raw.version !== CONFIG_VERSION) {
+  if (field('version') !== CONFIG_VERSION) {
     return fail(new ConfigError('/version', 'unsupported-version', raw.version, CONFIG_VERSION));
   }
-  const defaultLocale = raw.defaultLocale;
+  const defaultLocale = field('defaultLocale');
   if (typeof defaultLocale !== 'string' || !isValidLocale(defaultLocale)) {
     return fail(new ConfigError('/defaultLocale', 'invalid-default-locale', defaultLocale));
   }
@@ -61,20 +64,22 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   };
 
   attempt(() => checkKnownKeys(raw, ROOT_FIELDS, '', 'config'));
-  const currency = attempt(() => checkCurrency(raw.currency));
-  attempt(() => checkConsent(raw.consent));
-  attempt(() => checkSchemaHint(raw.$schema));
-  const pageTypes = attempt(() => checkPageTypes(raw.pages)) ?? [];
-  const limits = attempt(() => checkLimits(raw.limits)) ?? {};
-  attempt(() => checkTheme(raw.theme));
-  attempt(() => checkAnalytics(raw.analytics));
-  const catalog = attempt(() => checkCatalog(raw.catalog)) ?? {};
+  const currency = attempt(() => checkCurrency(field('currency')));
+  const consent = attempt(() => checkConsent(field('consent')));
+  attempt(() => checkSchemaHint(field('$schema')));
+  const pageTypes = attempt(() => checkPageTypes(field('pages'))) ?? [];
+  const limits = attempt(() => checkLimits(field('limits'))) ?? {};
+  const theme = checkTheme(field('theme'), errors);
+  const analytics = attempt(() => checkAnalytics(field('analytics')));
+  const catalog = checkCatalog(raw.catalog, errors, isTainted);
+  // What the runtime reads of the config besides the prepared parts: only what passed its checks.
+  const config = { ...raw, consent, theme, analytics, catalog } as unknown as Config;
 
   const segmentSources = raw.segments === undefined ? {} : raw.segments;
   if (!isPlainObject(segmentSources)) errors.push(new ConfigError('/segments', 'segments-not-object', segmentSources));
   const sources = isPlainObject(segmentSources) ? segmentSources : {};
   const compiler = createConditionCompiler({ segments: sources as Config['segments'], now });
-  const segments: Record<string, CompiledCondition> = {};
+  const segments = createRecord<CompiledCondition>();
   for (const id of Object.keys(sources)) {
     if (FORBIDDEN_KEYS.has(id) || isTainted(joinPointer('/segments', id))) continue;
     const compiled = attempt(() => compiler.compileSegment(id));
@@ -88,7 +93,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   (Array.isArray(rawCampaigns) ? rawCampaigns : []).forEach((source, i) => {
     const at = joinPointer('/campaigns', i);
     if (isTainted(at)) return;
-    const campaign = attempt(() => prepareCampaign(source, at, i, { defaultLocale, compileAudience: compiler.compile, productIds: Object.keys(catalog) }));
+    const campaign = attempt(() => prepareCampaign(source, at, i, { defaultLocale, compileAudience: compiler.compile, productIds: isPlainObject(raw.catalog) ? Object.keys(raw.catalog) : [] }));
     if (!campaign) return;
     if (seen.has(campaign.id)) {
       errors.push(new ConfigError(joinPointer(at, 'id'), 'duplicate-campaign-id', campaign.id));
@@ -98,13 +103,14 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
     campaigns.push(campaign);
   });
 
-  return { prepared: { config: raw as unknown as Config, defaultLocale, currency, pageTypes, catalog, segments, campaigns, limits }, errors };
+  return { prepared: { config, defaultLocale, currency, pageTypes, catalog, segments, campaigns, limits }, errors };
 }
 
-function checkConsent(value: unknown): void {
+function checkConsent(value: unknown): Config['consent'] {
   if (value !== undefined && value !== 'granted' && value !== 'required') {
     throw new ConfigError('/consent', 'expected-one-of', value, ['granted', 'required']);
   }
+  return value;
 }
 
 /** `$schema` is only an editor hint, but one that is not a path finds no schema: say so. */
@@ -142,23 +148,38 @@ function checkLimits(value: unknown): PreparedConfig['limits'] {
 
 const SCHEMES = ['light', 'dark', 'auto'];
 
-function checkTheme(value: unknown): void {
-  if (value === undefined) return;
-  if (!isPlainObject(value)) throw new ConfigError('/theme', 'not-object', value);
-  checkKnownKeys(value, ['accent', 'radius', 'font', 'text', 'background', 'scheme'], '/theme', 'theme');
-  for (const key of ['accent', 'font', 'text', 'background']) {
-    if (value[key] !== undefined && typeof value[key] !== 'string') throw new ConfigError(joinPointer('/theme', key), 'expected-css-text', value[key]);
+const THEME_FIELDS = ['accent', 'radius', 'font', 'text', 'background', 'scheme'];
+
+/** The theme's valid values; each bad one is reported with its pointer and left out (SPEC §8). */
+function checkTheme(value: unknown, errors: ConfigError[]): Theme | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) {
+    errors.push(new ConfigError('/theme', 'not-object', value));
+    return undefined;
   }
-  if (value.radius !== undefined && (typeof value.radius !== 'number' || !Number.isFinite(value.radius) || value.radius < 0)) {
-    throw new ConfigError('/theme/radius', 'expected-pixels', value.radius);
+  const theme: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const at = joinPointer('/theme', key);
+    const v = value[key];
+    if (!THEME_FIELDS.includes(key)) {
+      if (!FORBIDDEN_KEYS.has(key)) errors.push(new ConfigError(at, 'unknown-field', 'theme', THEME_FIELDS));
+    } else if (key === 'radius') {
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) theme[key] = v;
+      else errors.push(new ConfigError(at, 'expected-pixels', v));
+    } else if (key === 'scheme') {
+      if (SCHEMES.includes(v as string)) theme[key] = v;
+      else errors.push(new ConfigError(at, 'expected-one-of', v, SCHEMES));
+    } else {
+      const kind = key === 'font' ? 'font' : 'colour';
+      if (isThemeValue(kind, v)) theme[key] = v;
+      else errors.push(new ConfigError(at, kind === 'font' ? 'expected-font' : 'expected-colour', v));
+    }
   }
-  if (value.scheme !== undefined && !SCHEMES.includes(value.scheme as string)) {
-    throw new ConfigError('/theme/scheme', 'expected-one-of', value.scheme, SCHEMES);
-  }
+  return theme;
 }
 
-function checkAnalytics(value: unknown): void {
-  if (value === undefined) return;
+function checkAnalytics(value: unknown): Config['analytics'] {
+  if (value === undefined) return undefined;
   if (!isPlainObject(value)) throw new ConfigError('/analytics', 'not-object', value);
   checkKnownKeys(value, ['dataLayer', 'beacon', 'respectGPC'], '/analytics', 'analytics');
   for (const key of ['dataLayer', 'respectGPC']) {
@@ -167,17 +188,20 @@ function checkAnalytics(value: unknown): void {
   if (value.beacon !== undefined && !isSafeUrl(value.beacon)) {
     throw new ConfigError('/analytics/beacon', 'expected-url', value.beacon);
   }
+  return value;
 }
 
-function findTooDeep(root: unknown): ConfigError | null {
+/** One error for each value nested deeper than the limit, where it crosses it; iterative, so no stack overflow. */
+function findTooDeep(root: unknown): ConfigError[] {
+  const found: ConfigError[] = [];
   const stack: [unknown, string, number][] = [[root, '', 0]];
   while (stack.length) {
     const [value, at, depth] = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_CONFIG_DEPTH) return new ConfigError(at, 'too-deep', MAX_CONFIG_DEPTH);
-    for (const [key, child] of Object.entries(value)) stack.push([child, joinPointer(at, key), depth + 1]);
+    if (depth > MAX_CONFIG_DEPTH) found.push(new ConfigError(at, 'too-deep', MAX_CONFIG_DEPTH));
+    else for (const [key, child] of Object.entries(value)) stack.push([child, joinPointer(at, key), depth + 1]);
   }
-  return null;
+  return found;
 }
 
 function findForbiddenKeys(root: unknown): ConfigError[] {
