@@ -213,7 +213,9 @@ function locateSignal(name: string): { key: string; wrap: (test: LeafTest) => Te
     key,
     wrap: (test) => (signals) => {
       const values = signals?.[group];
-      return test(values !== null && typeof values === 'object' && Object.prototype.hasOwnProperty.call(values, key) ? (values as Record<string, unknown>) : missing);
+      // A count given as null or undefined is an event never tracked: 0 (found by the condition fuzzer).
+      const isSet = values !== null && typeof values === 'object' && Object.prototype.hasOwnProperty.call(values, key) && (values as Record<string, unknown>)[key] != null;
+      return test(isSet ? (values as Record<string, unknown>) : missing);
     },
   };
 }

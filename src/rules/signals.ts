@@ -64,7 +64,8 @@ export function createSignalReader(name: string): (signals: Signals) => unknown 
   const fallback = group === 'events' ? 0 : undefined;
   return (signals) => {
     const values = signals?.[group];
-    return values && typeof values === 'object' && hasOwn(values, key) ? values[key] : fallback;
+    // `?? fallback`: an event count given as null or undefined is an event never tracked (0).
+    return (values && typeof values === 'object' && hasOwn(values, key) ? values[key] : undefined) ?? fallback;
   };
 }
 
