@@ -89,7 +89,7 @@ describe('a campaign named after an Object.prototype member, in the runtime', ()
     vi.restoreAllMocks();
   });
 
-  it('keeps its frequency cap across pages and reports no invalid stored values', async () => {
+  it('keeps its frequency cap across pages and reports no invalid stored values', { timeout: 30_000 }, async () => {
     const config: Config = {
       version: 1, defaultLocale: 'en',
       campaigns: MEMBER_NAMES.map((id) => ({ id, trigger: { on: 'event', event: id }, frequency: { maxImpressions: 1 }, content: { en: { title: `Hello ${id}` } } })),
@@ -105,7 +105,7 @@ describe('a campaign named after an Object.prototype member, in the runtime', ()
       for (const id of MEMBER_NAMES) {
         sm.track(id);
         await sm.profile();
-        await vi.waitFor(() => expect(impressions.length).toBeGreaterThanOrEqual(page === 0 ? MEMBER_NAMES.indexOf(id) + 1 : MEMBER_NAMES.length));
+        await vi.waitFor(() => expect(impressions.length).toBeGreaterThanOrEqual(page === 0 ? MEMBER_NAMES.indexOf(id) + 1 : MEMBER_NAMES.length), { timeout: 10_000 });
         document.querySelector('segmint-root')?.shadowRoot?.querySelector<HTMLButtonElement>('button[aria-label], .sm-close, button')?.click();
         await sm.profile();
       }
