@@ -12,8 +12,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The file `import … from 'segmint'` resolves to, read from package.json the way a bundler does. */
 function packageEntry(): string {
-  const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { exports: { '.': { import: string } } };
-  return fileURLToPath(new URL(manifest.exports['.'].import, `file://${ROOT}`));
+  const manifest = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { exports: { '.': { import?: string; default?: string } } };
+  // ESM-only entries are written with `default` (any condition), older ones with `import`.
+  const target = manifest.exports['.'].import ?? manifest.exports['.'].default;
+  if (!target) throw new Error('package.json exports["."] names no import or default file');
+  return fileURLToPath(new URL(target, `file://${ROOT}`));
 }
 
 /** Bundles `entry` (module source) into ES chunks; resolves to file name → code. */
