@@ -27,6 +27,8 @@ export interface ScenarioOptions {
   stub?: boolean;
   /** The URL of the npm bundle, for `npm` and `tag-and-npm`. */
   bundle?: string;
+  /** Open the shop page at once (default true); false only sets up its routes, for a test that opens it its own way. */
+  visit?: boolean;
 }
 
 type Win = Window & Record<string, any>;
@@ -132,7 +134,7 @@ ${segmintTags(loader, options.bundle ?? '')}
   });
   await page.route((url) => url.pathname === '/t/s/page' || url.pathname === '/t/s/other', (route) =>
     route.fulfill({ contentType: 'text/html', headers: options.csp ? { 'Content-Security-Policy': options.csp } : {}, body: html }));
-  await page.goto('/t/s/page');
+  if (options.visit !== false) await page.goto('/t/s/page');
   return { beacons, warnings };
 }
 
