@@ -1,18 +1,8 @@
 import type { BeaconEvent } from './generate-events';
+import type { StatsRow } from '../../../src/results/stats-rows';
 
-/** A sufficient statistics row, as the warehouse SQL gives it. */
-export interface Row {
-  campaign: string;
-  variant: string;
-  segment: string | null;
-  visitors: number;
-  impressions: number;
-  clickers: number;
-  purchasers: number;
-  orders: number;
-  revenue: number;
-  revenue_sq: number;
-}
+/** A sufficient statistics row, as the warehouse SQL gives it: the report's own hand-over type. */
+export type Row = StatsRow;
 
 /**
  * The rows worked out in plain code from the events, straight from SPEC §11's words, to check
