@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createSegmint } from './index';
-import type { Config, Segmint } from './types';
+import type { Condition, Config, Segmint } from './types';
 
 const config: Config = {
   version: 1,
@@ -9,7 +9,7 @@ const config: Config = {
   segments: { engaged: { 'events.wishlist_add': { gte: 2 } } },
   campaigns: [
     { id: 'wishlist', audience: { segment: 'engaged' }, trigger: { on: 'event', event: 'wishlist_add' }, content: { en: { title: 'Saved for later' }, de: { title: 'Gemerkt' } } },
-    { id: 'broken', audience: { batteryLevel: { lt: 20 } }, content: { en: { title: 'x' } } },
+    { id: 'broken', audience: { batteryLevel: { lt: 20 } } as Condition, content: { en: { title: 'x' } } },
   ],
 };
 

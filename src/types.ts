@@ -1,17 +1,41 @@
-/** A value a trait may hold: set by `identify`, read as `traits.<name>`. */
-export type TraitValue = string | number | boolean;
+import type { Condition, IsoInstant, TraitValue } from './condition-types';
+
+export type {
+  BooleanOperators, BooleanSignal, BrowserSignal, BrowserValue, Condition, DeviceSignal, DeviceValue, EnumOperators, IsoInstant,
+  ListOperators, ListSignal, NumberOperators, NumberSignal, Operator, OsSignal, OsValue, PageTypeSignal, PageTypeValue,
+  ReferrerTypeSignal, ReferrerTypeValue, SignalConditions, StringOperators, StringSignal, Timestamp, TimestampOperators,
+  TimestampSignal, TraitOperators, TraitSignal, TraitValue,
+} from './condition-types';
+
+// The config types below are the contract's one source: scripts/write-schema.mjs turns them into
+// the JSON Schema (`npm run schema`), each doc comment becoming a `description` editors show, and
+// each JSDoc tag named after a JSON Schema keyword (`@minimum 0`, `@pattern …`, `@format …`)
+// becoming that keyword, for what a type cannot say. Every field is documented.
+
+/** A BCP 47 locale tag, e.g. `en`, `de-AT`. @pattern ^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$ */
+export type Locale = string;
+
+/** An ISO 4217 currency code, e.g. `EUR`. @pattern ^[A-Z]{3}$ */
+export type CurrencyCode = string;
+
+/** A URL: http(s) or relative to the page. @format uri-reference */
+export type Url = string;
+
+/** A path glob: `*` is any run of characters (slashes included), `?` exactly one, e.g. `/products/*`. */
+export type PathGlob = string;
 
 /**
- * A segment rule. Combinators `all`/`any`/`not`/`segment`, or signal names mapped to a value
- * (equality; for a list signal, membership) or to an object of operators that must all hold.
- * Several keys in one object must all hold.
+ * A colour: `#rgb`, `#rrggbb` (with alpha `#rgba`, `#rrggbbaa`), `rgb()`/`rgba()` or `hsl()`/`hsla()`
+ * with numbers; nothing else (SPEC §8: theme values are data, never CSS).
+ * @pattern ^(?:#(?:[\da-fA-F]{3,4}|[\da-fA-F]{6}|[\da-fA-F]{8})|(?:rgba?|hsla?)\((?:[\d.\s,%/+-]|deg|turn|g?rad|none|e)*\))$
  */
-export type Condition = { [key: string]: unknown };
+export type Colour = string;
 
-/** Operators a signal may be compared with inside `{ "<signal>": { "<op>": value } }`. */
-export type Operator =
-  | 'eq' | 'ne' | 'in' | 'nin' | 'gt' | 'gte' | 'lt' | 'lte' | 'between' | 'exists'
-  | 'contains' | 'startsWith' | 'endsWith' | 'matches' | 'withinDays' | 'olderThanDays';
+/** A local hour, 0 to 24. @integer @minimum 0 @maximum 24 */
+export type Hour = number;
+
+/** An ISO weekday: 1 = Monday … 7 = Sunday. @integer @minimum 1 @maximum 7 */
+export type Weekday = number;
 
 /** One locale's copy for a campaign. Every field is optional; a missing one comes from `defaultLocale`. */
 export interface ContentFields {
@@ -27,33 +51,90 @@ export interface ContentFields {
   close?: string;
 }
 
-/** When a campaign is considered. */
-export type Trigger =
+/** Copy keyed by BCP 47 locale (e.g. `en`, `de-AT`). */
+export type Content = Record<Locale, ContentFields>;
+
+/** On each page view, after `delaySeconds` (default 0). */
+export interface PageviewTrigger {
   /** On each page view, after `delaySeconds` (default 0). */
-  | { on: 'pageview'; delaySeconds?: number }
+  on: 'pageview';
+  /** Seconds to wait after the page view; default 0. @minimum 0 */
+  delaySeconds?: number;
+}
+
+/** When the visitor has scrolled `percent` of the scrollable height. */
+export interface ScrollTrigger {
   /** When the visitor has scrolled `percent` of the scrollable height. */
-  | { on: 'scroll'; percent: number }
+  on: 'scroll';
+  /** Percent of the scrollable height, 0 to 100. @minimum 0 @maximum 100 */
+  percent: number;
+}
+
+/** When the visitor seems about to leave. */
+export interface ExitIntentTrigger {
   /** When the visitor seems about to leave. */
-  | { on: 'exit-intent' }
+  on: 'exit-intent';
+}
+
+/** After `seconds` without input. */
+export interface IdleTrigger {
   /** After `seconds` without input. */
-  | { on: 'idle'; seconds: number }
+  on: 'idle';
+  /** Seconds without input. @exclusiveMinimum 0 */
+  seconds: number;
+}
+
+/** `seconds` after the session began, counted across pages. */
+export interface TimeOnSiteTrigger {
   /** `seconds` after the session began, counted across pages. */
-  | { on: 'time-on-site'; seconds: number }
+  on: 'time-on-site';
+  /** Seconds after the session began. @minimum 0 */
+  seconds: number;
+}
+
+/** Each time `event` is tracked, e.g. `add_to_cart`. */
+export interface EventTrigger {
   /** Each time `event` is tracked, e.g. `add_to_cart`. */
-  | { on: 'event'; event: string };
+  on: 'event';
+  /** Name of the tracked event, e.g. `add_to_cart`. @minLength 1 */
+  event: string;
+}
+
+/** When the campaign is considered; default: on page view, no delay. */
+export type Trigger = PageviewTrigger | ScrollTrigger | ExitIntentTrigger | IdleTrigger | TimeOnSiteTrigger | EventTrigger;
 
 /** Per-campaign caps. Every field is optional; a missing field means no cap of that kind. */
 export interface Frequency {
-  /** Shown at most this many times to a visitor, ever. */
+  /** Shown at most this many times to a visitor, ever. @minimum 0 */
   maxImpressions?: number;
-  /** Shown at most this many times per session. */
+  /** Shown at most this many times per session. @minimum 0 */
   maxPerSession?: number;
-  /** Hours to wait after an impression before showing again. */
+  /** Hours to wait after an impression before showing again. @minimum 0 */
   cooldownHours?: number;
-  /** Hours to stay hidden after the visitor dismissed it. */
+  /** Hours to stay hidden after the visitor dismissed it. @minimum 0 */
   afterDismissHours?: number;
-  /** Hours to stay hidden after the visitor converted through it. */
+  /** Hours to stay hidden after the visitor converted through it. @minimum 0 */
   afterConversionHours?: number;
+}
+
+/** When a campaign may show; every part must allow it. */
+export interface Schedule {
+  /** ISO instant with a time zone from which it may show, e.g. `2026-12-01T00:00:00Z`. */
+  from?: IsoInstant;
+  /** ISO instant with a time zone until which it may show (excluded). */
+  until?: IsoInstant;
+  /** Local hours [start, end): whole hours from 0 to 24. */
+  hours?: [Hour, Hour];
+  /** ISO weekdays it may show on: 1 = Monday … 7 = Sunday. */
+  weekdays?: Weekday[];
+}
+
+/** Where a campaign may show, by path. */
+export interface CampaignPages {
+  /** Path globs where it may show; none means every page. */
+  include?: PathGlob[];
+  /** Path globs where it may not show. */
+  exclude?: PathGlob[];
 }
 
 /** How the popup is placed. */
@@ -64,12 +145,16 @@ export interface Layout {
   position?: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | 'top' | 'bottom';
 }
 
-/** What the call-to-action button does. */
+/**
+ * What the call-to-action button does.
+ * @if {"properties": {"action": {"const": "link", "description": "When the action is `link`…"}}}
+ * @then {"properties": {"url": {"description": "A `link` needs its `url`."}}, "required": ["url"]}
+ */
 export interface Cta {
   /** `link` opens `url`; `add-to-cart` asks the shop to add the offered products; `copy-coupon` copies the coupon; `dismiss` closes. */
   action: 'link' | 'add-to-cart' | 'copy-coupon' | 'dismiss';
   /** For `link`: an http(s) or relative URL. */
-  url?: string;
+  url?: Url;
 }
 
 /** Products a campaign offers. */
@@ -80,20 +165,20 @@ export interface Offer {
   from?: 'upsell' | 'crossSell';
   /** …of the product on this page, the cart, or recently viewed products. */
   of?: 'current' | 'cart' | 'viewed';
-  /** At most this many products. */
+  /** At most this many products. @integer @minimum 1 */
   limit?: number;
-  /** Coupon code shown with the offer and available as `{coupon}`. */
+  /** Coupon code shown with the offer and available as `{coupon}`. @minLength 1 */
   coupon?: string;
 }
 
 /** An alternative version of a campaign, for A/B tests. */
 export interface Variant {
-  /** Stable id, reported in events as `variant`. */
+  /** Stable id, reported in events as `variant`; `holdout` is reserved. @minLength 1 @not {"const": "holdout"} */
   id: string;
-  /** Relative share of visitors. */
+  /** Relative share of visitors; default 1. @minimum 0 */
   weight?: number;
   /** Overrides fields of the campaign's content, per locale and field. */
-  content?: Record<string, ContentFields>;
+  content?: Content;
   /** Replaces the campaign's layout. */
   layout?: Layout;
   /** Replaces the campaign's offer. */
@@ -104,48 +189,51 @@ export interface Variant {
 
 /** A popup with its audience, trigger, caps and copy. */
 export interface Campaign {
-  /** Unique id, reported in events as `campaign`. */
+  /** Unique id, reported in events as `campaign`. @minLength 1 */
   id: string;
   /** `upsell`, `cross-sell` or `announcement`. */
   kind?: 'upsell' | 'cross-sell' | 'announcement';
   /** Who sees it; no audience means everyone. */
   audience?: Condition;
   /** Path globs where it may show (`include`) and may not (`exclude`); none means every page. */
-  pages?: { include?: string[]; exclude?: string[] };
+  pages?: CampaignPages;
   /** When it is considered; default: on page view, no delay. */
   trigger?: Trigger;
   /** When it may show: ISO instants `from`/`until`, local `hours` [start, end) and ISO `weekdays` (1 = Monday). */
-  schedule?: { from?: string; until?: string; hours?: [number, number]; weekdays?: number[] };
+  schedule?: Schedule;
   /** Per-campaign caps. */
   frequency?: Frequency;
   /** Higher wins when several campaigns qualify at once; default 0. */
   priority?: number;
-  /** Percent of visitors held out: they see nothing but still count as exposed. */
+  /** Percent of visitors held out: they see nothing but still count as exposed. @minimum 0 @maximum 100 */
   holdout?: number;
-  /** Hours after a click in which a purchase counts as a conversion; default 24. */
+  /** Hours after a click in which a purchase counts as a conversion; default 24. @minimum 0 */
   attributionHours?: number;
   /** Placement; default `modal`. */
   layout?: Layout;
   /** Products offered. */
   offer?: Offer;
   /** Copy keyed by BCP 47 locale; must include `defaultLocale`. */
-  content: Record<string, ContentFields>;
+  content: Content;
   /** What the call-to-action button does; default `dismiss`. */
   cta?: Cta;
-  /** A/B variants; without them the campaign has one variant, `default`. */
+  /** A/B variants; without them the campaign has one variant, `default`. @minItems 1 */
   variants?: Variant[];
 }
 
+/** A price, in the currency it is keyed by. @minimum 0 */
+export type Price = number;
+
 /** A product in the config catalog, used by offers. */
 export interface CatalogProduct {
-  /** Name keyed by locale. */
-  name: Record<string, string>;
+  /** Name keyed by locale. @minProperties 1 */
+  name: Record<Locale, string>;
   /** Price keyed by ISO 4217 currency. */
-  price?: Record<string, number>;
+  price?: Record<CurrencyCode, Price>;
   /** Image URL (http(s) or relative). */
-  image?: string;
+  image?: Url;
   /** Product page URL (http(s) or relative). */
-  url?: string;
+  url?: Url;
   /** Better products to offer instead of this one. */
   upsell?: string[];
   /** Products that go with this one. */
@@ -154,18 +242,43 @@ export interface CatalogProduct {
   category?: string;
 }
 
+/** Path globs that define page types, e.g. `{ "product": ["/products/*"] }`. */
+export interface PageTypes {
+  /** Path globs of the home page. */
+  home?: PathGlob[];
+  /** Path globs of product pages. */
+  product?: PathGlob[];
+  /** Path globs of category pages. */
+  category?: PathGlob[];
+  /** Path globs of the cart. */
+  cart?: PathGlob[];
+  /** Path globs of checkout pages. */
+  checkout?: PathGlob[];
+}
+
+/** Caps across all campaigns. */
+export interface Limits {
+  /** At most this many popups per session, all campaigns together. @minimum 0 */
+  maxPerSession?: number;
+  /** Seconds to wait after a popup before showing another. @minimum 0 */
+  minSecondsBetween?: number;
+}
+
 /** Popup look, mapped to CSS custom properties. */
 export interface Theme {
-  /** Accent colour of buttons and links. A colour: `#rgb`, `#rrggbb` (with alpha `#rgba`, `#rrggbbaa`), `rgb()`/`rgba()` or `hsl()`/`hsla()` with numbers; nothing else (SPEC §8: theme values are data, never CSS). */
-  accent?: string;
-  /** Corner radius in CSS px. */
+  /** Accent colour of buttons and links. */
+  accent?: Colour;
+  /** Corner radius in CSS px. @minimum 0 */
   radius?: number;
-  /** Font family names, bare or quoted, separated by commas (`"Inter", system-ui, sans-serif`); `inherit` uses the page's. */
+  /**
+   * Font family names, bare or quoted, separated by commas (`"Inter", system-ui, sans-serif`); `inherit` uses the page's.
+   * @pattern ^\s*(?:[\w -]+|"[\w -]+"|'[\w -]+')(?:\s*,\s*(?:[\w -]+|"[\w -]+"|'[\w -]+'))*\s*$
+   */
   font?: string;
-  /** Text colour, in the forms `accent` takes. */
-  text?: string;
-  /** Background colour, in the forms `accent` takes. */
-  background?: string;
+  /** Text colour. */
+  text?: Colour;
+  /** Background colour. */
+  background?: Colour;
   /** `light`, `dark`, or `auto` (follow the visitor's preference; default). */
   scheme?: 'light' | 'dark' | 'auto';
 }
@@ -177,11 +290,13 @@ export interface Config {
   /** Config format version; this SDK understands 1. */
   version: 1;
   /** Locale whose content every campaign must have, used when the visitor's languages have none. */
-  defaultLocale: string;
+  defaultLocale: Locale;
   /** Default ISO 4217 currency. */
-  currency?: string;
+  currency?: CurrencyCode;
+  /** `required`: store nothing on the device until the page calls `consent(true)`. Default `granted`. */
+  consent?: 'granted' | 'required';
   /** Path globs that define page types, e.g. `{ "product": ["/products/*"] }`. */
-  pages?: Partial<Record<'home' | 'product' | 'category' | 'cart' | 'checkout', string[]>>;
+  pages?: PageTypes;
   /** Products offers can draw from, keyed by product id. */
   catalog?: Record<string, CatalogProduct>;
   /** Named conditions, referenced by `{ "segment": "id" }`. */
@@ -189,11 +304,9 @@ export interface Config {
   /** The popups. */
   campaigns?: Campaign[];
   /** Caps across all campaigns. */
-  limits?: { maxPerSession?: number; minSecondsBetween?: number };
+  limits?: Limits;
   /** Popup look. */
   theme?: Theme;
-  /** `required`: store nothing on the device until the page calls `consent(true)`. Default `granted`. */
-  consent?: 'granted' | 'required';
   /** Where campaign events go besides `on()` listeners. */
   analytics?: AnalyticsSettings;
 }
@@ -203,7 +316,7 @@ export interface AnalyticsSettings {
   /** Push each to `window.dataLayer` as `{ event: "segmint_<name>", segmint: {…} }`. */
   dataLayer?: boolean;
   /** Send them, batched, to this URL by `navigator.sendBeacon` (a `text/plain` JSON body `{ events: [...] }`). */
-  beacon?: string;
+  beacon?: Url;
   /** When the browser sends Global Privacy Control, send nothing anywhere. */
   respectGPC?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { CampaignTrace } from '../types';
+import type { CampaignTrace, Trigger } from '../types';
 import type { PreparedConfig } from '../rules/prepare-config';
 import { findSignal, type Signals } from '../rules/signals';
 import { createProfile, type CampaignHistory, type Profile } from '../profile/profile';
@@ -141,7 +141,7 @@ function buildProfile(id: string, signals: Signals, history: Record<string, unkn
   return profile;
 }
 
-function describeTrigger(trigger: { on: string; [key: string]: unknown }): string {
+function describeTrigger(trigger: Trigger): string {
   const { on, ...options } = trigger;
   const details = Object.entries(options).filter(([, v]) => v !== undefined && v !== 0).map(([k, v]) => `${k} ${v}`);
   return details.length ? `${on} (${details.join(', ')})` : on;

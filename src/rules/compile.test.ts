@@ -104,7 +104,7 @@ describe('compileCondition on the shared cases', () => {
 
 describe('compileCondition', () => {
   it('prefixes error pointers with the pointer option', () => {
-    const error = thrownBy(() => compileCondition({ productViews: { gtee: 2 } }, { pointer: '/campaigns/0/audience' }));
+    const error = thrownBy(() => compileCondition({ productViews: { gtee: 2 } } as Condition, { pointer: '/campaigns/0/audience' }));
     expect((error as ConfigError).pointer).toBe('/campaigns/0/audience/productViews/gtee');
   });
 
@@ -207,7 +207,7 @@ describe('compileCondition', () => {
 
 describe('explainCondition', () => {
   it('names the first failing leaf and the value found there', () => {
-    const condition = { all: [{ device: 'mobile' }, { productViews: { gte: 3 } }, { cartAdds: 0 }] };
+    const condition: Condition = { all: [{ device: 'mobile' }, { productViews: { gte: 3 } }, { cartAdds: 0 }] };
     expect(explainCondition(condition, { device: 'mobile', productViews: 1, cartAdds: 0 })).toEqual({
       match: false,
       pointer: '/all/1/productViews/gte',

@@ -10,7 +10,7 @@ const SRC = resolve(__dirname, '../../src');
 const LAYERS: [name: string, test: (path: string) => boolean][] = [
   // The error class is lib-level: no imports, and the error boundary (lib/safely.ts) tells it apart.
   ['lib', (p) => p.startsWith('lib/') || p === 'rules/config-error.ts' || p === 'rules/config-error-codes.ts'],
-  ['pure core', (p) => /^(rules|campaigns)\//.test(p) || p === 'profile/record.ts' || p === 'signals/time.ts' || p === 'types.ts'],
+  ['pure core', (p) => /^(rules|campaigns)\//.test(p) || p === 'profile/record.ts' || p === 'signals/time.ts' || p === 'types.ts' || p === 'condition-types.ts'],
   ['DOM modules', (p) => /^(signals|profile|triggers|config|navigation|bridge|analytics|debug\/debug-request|chunks)\b/.test(p)],
   ['start and entries', (p) => /^(runtime\/|start\.ts|create-segmint\.ts|loader\.ts|index\.ts)/.test(p)],
 ];
