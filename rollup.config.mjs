@@ -72,6 +72,8 @@ export default [
     'segmint-engage.js': 'src/engagement.ts',
     // Once a popup is about to show: Preact, the components, the CSS.
     'segmint-popup.js': 'src/render/mount.ts',
+    // Once a config text not checked before on this browser arrives: the config checks.
+    'segmint-check.js': 'src/rules/check-chunk.ts',
     // Once a config has errors: the message of each error code.
     'segmint-diagnose.js': 'src/rules/config-messages.ts',
     // Once the page asks for it (?segmint=debug, data-debug): the inspector panel.
@@ -81,6 +83,7 @@ export default [
   build({
     input: { index: 'src/index.ts', rules: 'src/rules/index.ts' },
     output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [packageVersion()],
   }),
   // segmint/rules for require(): the engine has no dependencies, so CommonJS gets it whole.
   build({ input: { rules: 'src/rules/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs', exports: 'named' } }),

@@ -1,40 +1,13 @@
 import type { Campaign, ContentFields, Cta, Frequency, Layout, Offer, Trigger } from '../types';
+import { compileCampaign, type PreparedCampaign, type PreparedVariant } from './compile-campaign';
 import { ConfigError } from '../rules/config-error';
 import type { CompiledCondition } from '../rules/compile';
-import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
 import { checkKnownKeys, checkNumber, isValidLocale } from '../rules/config-checks';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { checkProductIds } from './catalog';
-
-/** A variant with everything it inherits from its campaign resolved. */
-export interface PreparedVariant {
-  id: string;
-  weight: number;
-  content: Record<string, ContentFields>;
-  layout: Layout;
-  cta: Cta;
-  offer?: Offer;
-}
-
-/** A campaign checked and compiled once at load, ready for decisions. */
-export interface PreparedCampaign {
-  id: string;
-  /** Position in the config: breaks priority ties. */
-  order: number;
-  priority: number;
-  trigger: Trigger;
-  audience: CompiledCondition | null;
-  isOnPage: (path: string) => boolean;
-  /** Schedule bounds as epoch ms, and local hours/weekdays; absent means always. */
-  schedule: { from?: number; until?: number; hours?: [number, number]; weekdays?: number[] };
-  frequency: Frequency;
-  holdout: number;
-  attributionHours: number;
-  variants: PreparedVariant[];
-}
 
 /** What a campaign is checked against: the rest of the config. */
 export interface CampaignContext {
@@ -57,11 +30,22 @@ const OFFER_FIELDS = ['products', 'from', 'of', 'limit', 'coupon'];
 const CAMPAIGN_FIELDS = ['id', 'kind', 'audience', 'pages', 'trigger', 'schedule', 'frequency', 'priority', 'holdout', 'attributionHours', 'layout', 'offer', 'content', 'cta', 'variants'];
 const VARIANT_FIELDS = ['id', 'weight', 'content', 'layout', 'offer', 'cta'];
 
+export type { PreparedCampaign, PreparedVariant };
+
 /**
  * Checks one campaign and compiles it for decisions. Throws ConfigError at the first problem;
  * the caller skips that campaign and keeps the rest of the config running.
  */
 export function prepareCampaign(raw: unknown, at: string, order: number, context: CampaignContext): PreparedCampaign {
+  checkCampaign(raw, at, context);
+  return compileCampaign(raw as unknown as Campaign, at, order, context.compileAudience);
+}
+
+/**
+ * Checks one campaign, throwing ConfigError at the first problem, in the order the fields are
+ * listed here (the order is part of what a config author sees: the first error is reported).
+ */
+export function checkCampaign(raw: unknown, at: string, context: CampaignContext): void {
   const { defaultLocale, compileAudience } = context;
   if (!isPlainObject(raw)) throw new ConfigError(at, 'item-not-object', 'campaign', raw);
   checkKnownKeys(raw, CAMPAIGN_FIELDS, at, 'campaign');
@@ -76,19 +60,15 @@ export function prepareCampaign(raw: unknown, at: string, order: number, context
     throw new ConfigError(joinPointer(at, 'kind'), 'not-one-of', campaign.kind, KINDS);
   }
   const offer = campaign.offer === undefined ? undefined : checkOffer(campaign.offer, joinPointer(at, 'offer'), context.productIds);
-  return {
-    id: campaign.id,
-    order,
-    priority: checkNumber(campaign.priority === undefined ? 0 : campaign.priority, joinPointer(at, 'priority'), -Infinity),
-    trigger: checkTrigger(campaign.trigger, joinPointer(at, 'trigger')),
-    audience: campaign.audience === undefined ? null : compileAudience(campaign.audience, joinPointer(at, 'audience')),
-    isOnPage: checkPages(campaign.pages, joinPointer(at, 'pages')),
-    schedule: checkSchedule(campaign.schedule, joinPointer(at, 'schedule')),
-    frequency: checkFrequency(campaign.frequency, joinPointer(at, 'frequency')),
-    holdout: checkPercent(campaign.holdout === undefined ? 0 : campaign.holdout, joinPointer(at, 'holdout')),
-    attributionHours: checkNumber(campaign.attributionHours === undefined ? 24 : campaign.attributionHours, joinPointer(at, 'attributionHours')),
-    variants: checkVariants(campaign.variants, joinPointer(at, 'variants'), { content, layout, cta, offer }, context),
-  };
+  checkNumber(campaign.priority === undefined ? 0 : campaign.priority, joinPointer(at, 'priority'), -Infinity);
+  checkTrigger(campaign.trigger, joinPointer(at, 'trigger'));
+  if (campaign.audience !== undefined) compileAudience(campaign.audience, joinPointer(at, 'audience'));
+  checkPages(campaign.pages, joinPointer(at, 'pages'));
+  checkSchedule(campaign.schedule, joinPointer(at, 'schedule'));
+  checkFrequency(campaign.frequency, joinPointer(at, 'frequency'));
+  checkPercent(campaign.holdout === undefined ? 0 : campaign.holdout, joinPointer(at, 'holdout'));
+  checkNumber(campaign.attributionHours === undefined ? 24 : campaign.attributionHours, joinPointer(at, 'attributionHours'));
+  checkVariants(campaign.variants, joinPointer(at, 'variants'), { content, layout, cta, offer }, context);
 }
 
 function checkContent(value: unknown, at: string, defaultLocale: string, isRequired: boolean): Record<string, ContentFields> {
@@ -143,48 +123,42 @@ function checkTrigger(value: unknown, at: string): Trigger {
   return { on, [option]: n } as Trigger;
 }
 
-function checkPages(value: unknown, at: string): (path: string) => boolean {
-  if (value === undefined) return () => true;
+function checkPages(value: unknown, at: string): void {
+  if (value === undefined) return;
   if (!isPlainObject(value)) throw new ConfigError(at, 'invalid-pages-filter', value);
   checkKnownKeys(value, ['include', 'exclude'], at, 'pages');
-  const include = value.include === undefined ? null : checkGlobs(value.include, joinPointer(at, 'include'));
-  const exclude = checkGlobs(value.exclude === undefined ? [] : value.exclude, joinPointer(at, 'exclude'));
-  return (path) => (!include || include.some((test) => test(path))) && !exclude.some((test) => test(path));
+  if (value.include !== undefined) checkGlobs(value.include, joinPointer(at, 'include'));
+  checkGlobs(value.exclude === undefined ? [] : value.exclude, joinPointer(at, 'exclude'));
 }
 
-/** Checks a list of path globs and compiles them. */
-export function checkGlobs(value: unknown, at: string): ((text: string) => boolean)[] {
+/** Checks a list of path globs (any text is a glob: `*`, `?`, the rest literal). */
+export function checkGlobs(value: unknown, at: string): string[] {
   if (!Array.isArray(value)) throw new ConfigError(at, 'expected-patterns', value);
-  return value.map((pattern, i) => {
+  value.forEach((pattern, i) => {
     if (typeof pattern !== 'string') throw new ConfigError(joinPointer(at, i), 'expected-pattern', pattern);
-    return compileGlob(pattern);
   });
+  return value;
 }
 
-function checkSchedule(value: unknown, at: string): PreparedCampaign['schedule'] {
-  if (value === undefined) return {};
+function checkSchedule(value: unknown, at: string): void {
+  if (value === undefined) return;
   if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
   checkKnownKeys(value, ['from', 'until', 'hours', 'weekdays'], at, 'schedule');
   const from = value.from === undefined ? undefined : checkInstant(value.from, joinPointer(at, 'from'));
   const until = value.until === undefined ? undefined : checkInstant(value.until, joinPointer(at, 'until'));
   if (from !== undefined && until !== undefined && from >= until) throw new ConfigError(joinPointer(at, 'until'), 'until-before-from');
-  let hours: [number, number] | undefined;
   if (value.hours !== undefined) {
     const h = value.hours;
     if (!Array.isArray(h) || h.length !== 2 || !h.every((n) => Number.isInteger(n) && n >= 0 && n <= 24)) {
       throw new ConfigError(joinPointer(at, 'hours'), 'invalid-hours');
     }
-    hours = [h[0], h[1]];
   }
-  let weekdays: number[] | undefined;
   if (value.weekdays !== undefined) {
     const w = value.weekdays;
     if (!Array.isArray(w) || !w.every((n) => Number.isInteger(n) && n >= 1 && n <= 7)) {
       throw new ConfigError(joinPointer(at, 'weekdays'), 'invalid-weekdays');
     }
-    weekdays = w;
   }
-  return { from, until, hours, weekdays };
 }
 
 function checkInstant(value: unknown, at: string): number {

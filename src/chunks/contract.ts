@@ -6,6 +6,7 @@
 import type { Engagement } from '../engagement';
 import type { RenderPopup } from '../render/view';
 import type { formatConfigError } from '../rules/config-messages';
+import type { checkConfig } from '../rules/prepare-config';
 import type { mountInspector } from '../debug/mount-inspector';
 
 /** What each chunk exports, by name. */
@@ -14,6 +15,8 @@ export interface Chunks {
   engage: { engagement: Engagement };
   /** Once a popup is about to show: Preact, the components, the CSS. */
   popup: { mountPopup: RenderPopup };
+  /** Once a config text not checked before on this browser arrives: the config checks. */
+  check: { checkConfig: typeof checkConfig };
   /** Once a config has errors: the message of each error code. */
   diagnose: { formatConfigError: typeof formatConfigError };
   /** Once the page asks for it (`?segmint=debug`, `data-debug`): the inspector. */

@@ -22,6 +22,7 @@ export function createChunkLoader(importChunk: (name: ChunkName) => Promise<unkn
 const DESCRIPTIONS: Record<ChunkName, string> = {
   engage: 'campaign code',
   popup: 'popup renderer',
+  check: 'config checks',
   diagnose: 'config diagnostics',
   inspect: 'inspector',
 };

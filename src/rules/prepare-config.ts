@@ -1,28 +1,15 @@
-import type { CatalogProduct, Config, Theme } from '../types';
+import type { Campaign, Condition, Config, Theme } from '../types';
 import { ConfigError } from './config-error';
-import { createConditionCompiler, type CompiledCondition } from './compile';
-import { prepareCampaign, checkGlobs, type PreparedCampaign } from '../campaigns/prepare';
+import { createConditionCompiler } from './compile';
+import { compileConfig, type CleanConfig, type PreparedConfig } from './compile-config';
+import { checkCampaign, checkGlobs } from '../campaigns/prepare';
 import { checkKnownKeys, checkNumber, isValidLocale } from './config-checks';
 import { checkCatalog } from '../campaigns/catalog';
 import { isSafeUrl } from '../lib/safe-url';
 import { joinPointer } from '../lib/pointer';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { isPlainObject } from '../lib/is-plain-object';
-import { createRecord } from '../lib/create-record';
 import { isThemeValue } from '../lib/theme-value';
-
-/** The config compiled once at load: what the runtime decides with. */
-export interface PreparedConfig {
-  config: Config;
-  defaultLocale: string;
-  currency?: string;
-  /** Config `pages` patterns, in config order: the first type whose pattern matches the path wins. */
-  pageTypes: [string, ((path: string) => boolean)[]][];
-  catalog: Record<string, CatalogProduct>;
-  segments: Record<string, CompiledCondition>;
-  campaigns: PreparedCampaign[];
-  limits: { maxPerSession?: number; minSecondsBetween?: number };
-}
 
 /** The config versions this SDK understands. */
 export const CONFIG_VERSION = 1;
@@ -31,13 +18,25 @@ const ROOT_FIELDS = ['$schema', 'version', 'defaultLocale', 'currency', 'consent
 /** No legitimate config nests this deep; walking deeper would risk the stack. */
 const MAX_CONFIG_DEPTH = 64;
 
+export type { PreparedConfig, CleanConfig };
+
 /**
  * Checks and compiles a config. Invalid segments and campaigns are left out and reported with a
  * JSON pointer while the rest is kept; `prepared` is null only when the config as a whole is unusable.
  */
 export function prepareConfig(raw: unknown, now: () => number = Date.now): { prepared: PreparedConfig | null; errors: ConfigError[] } {
+  const { clean, errors } = checkConfig(raw, now);
+  return { prepared: clean && compileConfig(clean, now), errors };
+}
+
+/**
+ * Checks a config: every error, with its pointer, and the config with what failed left out
+ * (`clean`, null only when the config as a whole is unusable). The script tag loads this as
+ * the `check` chunk, only for a config text it has not checked before.
+ */
+export function checkConfig(raw: unknown, now: () => number = Date.now): { clean: CleanConfig | null; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
-  const fail = (error: ConfigError) => ({ prepared: null, errors: [...errors, error] });
+  const fail = (error: ConfigError) => ({ clean: null, errors: [...errors, error] });
   if (!isPlainObject(raw)) return fail(new ConfigError('', 'config-not-object', raw));
   // Too deep a value, or a prototype key, rejects the part it is in (a campaign, segment,
   // product or top-level field), which is then never walked; the rest of the config runs.
@@ -67,43 +66,44 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
   const currency = attempt(() => checkCurrency(field('currency')));
   const consent = attempt(() => checkConsent(field('consent')));
   attempt(() => checkSchemaHint(field('$schema')));
-  const pageTypes = attempt(() => checkPageTypes(field('pages'))) ?? [];
-  const limits = attempt(() => checkLimits(field('limits'))) ?? {};
+  const pageTypes = attempt(() => checkPageTypes(field('pages')));
+  const limits = attempt(() => checkLimits(field('limits')));
   const theme = checkTheme(field('theme'), errors);
   const analytics = attempt(() => checkAnalytics(field('analytics')));
   const catalog = checkCatalog(raw.catalog, errors, isTainted);
-  // What the runtime reads of the config besides the prepared parts: only what passed its checks.
-  const config = { ...raw, consent, theme, analytics, catalog } as unknown as Config;
 
   const segmentSources = raw.segments === undefined ? {} : raw.segments;
   if (!isPlainObject(segmentSources)) errors.push(new ConfigError('/segments', 'segments-not-object', segmentSources));
   const sources = isPlainObject(segmentSources) ? segmentSources : {};
   const compiler = createConditionCompiler({ segments: sources as Config['segments'], now });
-  const segments = createRecord<CompiledCondition>();
+  const segments: Record<string, Condition> = {};
   for (const id of Object.keys(sources)) {
     if (FORBIDDEN_KEYS.has(id) || isTainted(joinPointer('/segments', id))) continue;
-    const compiled = attempt(() => compiler.compileSegment(id));
-    if (compiled) segments[id] = compiled;
+    if (attempt(() => compiler.compileSegment(id))) segments[id] = sources[id] as Condition;
   }
 
-  const campaigns: PreparedCampaign[] = [];
+  const campaigns: (Campaign | null)[] = [];
   const rawCampaigns = raw.campaigns === undefined ? [] : raw.campaigns;
   if (!Array.isArray(rawCampaigns)) errors.push(new ConfigError('/campaigns', 'campaigns-not-list', rawCampaigns));
   const seen = new Set<string>();
+  const productIds = isPlainObject(raw.catalog) ? Object.keys(raw.catalog) : [];
   (Array.isArray(rawCampaigns) ? rawCampaigns : []).forEach((source, i) => {
     const at = joinPointer('/campaigns', i);
+    campaigns.push(null);
     if (isTainted(at)) return;
-    const campaign = attempt(() => prepareCampaign(source, at, i, { defaultLocale, compileAudience: compiler.compile, productIds: isPlainObject(raw.catalog) ? Object.keys(raw.catalog) : [] }));
-    if (!campaign) return;
-    if (seen.has(campaign.id)) {
-      errors.push(new ConfigError(joinPointer(at, 'id'), 'duplicate-campaign-id', campaign.id));
+    const checked = attempt(() => (checkCampaign(source, at, { defaultLocale, compileAudience: compiler.compile, productIds }), source as Campaign));
+    if (!checked) return;
+    if (seen.has(checked.id)) {
+      errors.push(new ConfigError(joinPointer(at, 'id'), 'duplicate-campaign-id', checked.id));
       return;
     }
-    seen.add(campaign.id);
-    campaigns.push(campaign);
+    seen.add(checked.id);
+    campaigns[i] = checked;
   });
 
-  return { prepared: { config, defaultLocale, currency, pageTypes, catalog, segments, campaigns, limits }, errors };
+  // Only what passed its checks; a field that failed is left out as if it were absent.
+  const clean: CleanConfig = { version: CONFIG_VERSION, defaultLocale, currency, consent, pages: pageTypes, limits, theme, analytics, catalog, segments, campaigns };
+  return { clean, errors };
 }
 
 function checkConsent(value: unknown): Config['consent'] {
@@ -126,18 +126,19 @@ function checkCurrency(value: unknown): string | undefined {
 
 const PAGE_TYPES = ['home', 'product', 'category', 'cart', 'checkout'];
 
-function checkPageTypes(value: unknown): PreparedConfig['pageTypes'] {
-  if (value === undefined) return [];
+function checkPageTypes(value: unknown): Record<string, string[]> | undefined {
+  if (value === undefined) return undefined;
   if (!isPlainObject(value)) throw new ConfigError('/pages', 'invalid-page-types', value);
-  return Object.entries(value).map(([type, patterns]) => {
+  for (const [type, patterns] of Object.entries(value)) {
     const at = joinPointer('/pages', type);
     if (!PAGE_TYPES.includes(type)) throw new ConfigError(at, 'unknown-page-type', PAGE_TYPES);
-    return [type, checkGlobs(patterns, at)];
-  });
+    checkGlobs(patterns, at);
+  }
+  return value as Record<string, string[]>;
 }
 
-function checkLimits(value: unknown): PreparedConfig['limits'] {
-  if (value === undefined) return {};
+function checkLimits(value: unknown): PreparedConfig['limits'] | undefined {
+  if (value === undefined) return undefined;
   if (!isPlainObject(value)) throw new ConfigError('/limits', 'not-object', value);
   checkKnownKeys(value, ['maxPerSession', 'minSecondsBetween'], '/limits', 'limits');
   for (const key of ['maxPerSession', 'minSecondsBetween'] as const) {

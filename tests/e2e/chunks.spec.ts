@@ -2,7 +2,7 @@ import { test, expect, openTestPage, makeConfig, makeCampaign, dialog, watchDown
 
 const REPORT_ERRORS = "window.reported = []; segmint('on', 'error', function (e) { reported.push({ message: e.message, pointer: e.pointer }); });";
 
-test('a visitor who qualifies for nothing downloads only the core', async ({ page }) => {
+test('a visitor who qualifies for nothing downloads only the core (and, the first time, the config checks)', async ({ page }) => {
   const downloads = watchDownloads(page);
   const config = makeConfig([
     makeCampaign('gold', { audience: { 'traits.tier': 'gold' } }),
@@ -13,20 +13,55 @@ test('a visitor who qualifies for nothing downloads only the core', async ({ pag
   await page.waitForFunction(() => (window as any).segmint?.explain);
   await page.mouse.wheel(0, 2000);
   await page.waitForTimeout(2500);
+  expect(downloads).toEqual(['segmint.js', 'segmint-check.js']);
+
+  // The next page view compiles the kept checked config: the checks are not fetched again.
+  downloads.length = 0;
+  await page.reload();
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.waitForTimeout(1000);
   expect(downloads).toEqual(['segmint.js']);
+});
+
+test('a returning visitor with an unchanged config gets the popup without the config checks; a changed config is checked again', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  await openTestPage(page, { config: makeConfig([makeCampaign('first', { frequency: { maxImpressions: 1 } }), makeCampaign('second', { priority: -1 })]) });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'first');
+  expect(downloads).toContain('segmint-check.js');
+  await page.waitForTimeout(300);
+
+  downloads.length = 0;
+  await page.reload();
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'second');
+  expect(downloads.sort()).toEqual(['segmint-engage.js', 'segmint-popup.js', 'segmint.js']);
+
+  downloads.length = 0;
+  await page.unrouteAll();
+  await openTestPage(page, { config: makeConfig([makeCampaign('third')]) });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'third');
+  expect(downloads).toContain('segmint-check.js');
+});
+
+test('if the config checks cannot be loaded, the config is not run unchecked: one error, no popup', async ({ page }) => {
+  await page.route('**/dist/segmint-check.js?v=*', (route) => route.abort('failed'));
+  await openTestPage(page, { config: makeConfig([makeCampaign('now')]), before: REPORT_ERRORS });
+  await page.waitForFunction(() => (window as any).reported.length > 0);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('config checks could not be loaded') }]);
+  await expect(page.locator('segmint-root')).toHaveCount(0);
 });
 
 test('when a popup is about to show, its campaign code and the renderer are fetched together', async ({ page }) => {
   const downloads = watchDownloads(page);
   await openTestPage(page, { config: makeConfig([makeCampaign('now')]) });
   await expect(dialog(page)).toBeVisible();
-  expect(downloads.sort()).toEqual(['segmint-engage.js', 'segmint-popup.js', 'segmint.js']);
+  expect(downloads.sort()).toEqual(['segmint-check.js', 'segmint-engage.js', 'segmint-popup.js', 'segmint.js']);
 });
 
 test('a campaign that qualifies but waits for its trigger gets its trigger code at once and the renderer while idle', async ({ page }) => {
   const downloads = watchDownloads(page);
   await openTestPage(page, { config: makeConfig([makeCampaign('on-exit', { trigger: { on: 'exit-intent' } })]) });
-  await expect.poll(() => downloads, { timeout: 8000 }).toEqual(['segmint.js', 'segmint-engage.js', 'segmint-popup.js']);
+  await expect.poll(() => downloads, { timeout: 8000 }).toEqual(['segmint.js', 'segmint-check.js', 'segmint-engage.js', 'segmint-popup.js']);
   await expect(dialog(page)).toHaveCount(0);
 });
 
@@ -37,7 +72,7 @@ test('a visitor who comes to qualify during the page (a tracked event) gets the 
   await page.waitForFunction(() => (window as any).segmint?.explain);
   await page.mouse.wheel(0, 3000);
   await page.waitForTimeout(500);
-  expect(downloads).toEqual(['segmint.js']);
+  expect(downloads).toEqual(['segmint.js', 'segmint-check.js']);
   await expect(dialog(page)).toHaveCount(0);
 
   await page.evaluate(() => (window as any).segmint.track('quiz_done'));
@@ -54,7 +89,7 @@ test('a visitor who comes to qualify with time alone (sessionSeconds) gets the w
   await page.waitForFunction(() => (window as any).segmint?.explain);
   await page.mouse.wheel(0, 3000);
   await page.waitForTimeout(300);
-  expect(downloads).toEqual(['segmint.js']);
+  expect(downloads).toEqual(['segmint.js', 'segmint-check.js']);
   // Asked again every 5 s: once 3 s have passed, the trigger is armed and finds the page scrolled.
   await expect.poll(() => downloads, { timeout: 9000 }).toContain('segmint-engage.js');
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'lingering');

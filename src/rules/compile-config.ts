@@ -1,0 +1,57 @@
+import type { Campaign, CatalogProduct, Condition, Config } from '../types';
+import { createConditionCompiler, type CompiledCondition } from './compile';
+import { compileCampaign, type PreparedCampaign } from '../campaigns/compile-campaign';
+import { compileGlob } from '../lib/glob';
+import { joinPointer } from '../lib/pointer';
+import { createRecord } from '../lib/create-record';
+
+/** The config compiled once at load: what the runtime decides with. */
+export interface PreparedConfig {
+  config: Config;
+  defaultLocale: string;
+  currency?: string;
+  /** Config `pages` patterns, in config order: the first type whose pattern matches the path wins. */
+  pageTypes: [string, ((path: string) => boolean)[]][];
+  catalog: Record<string, CatalogProduct>;
+  segments: Record<string, CompiledCondition>;
+  campaigns: PreparedCampaign[];
+  limits: { maxPerSession?: number; minSecondsBetween?: number };
+}
+
+/**
+ * A config after its checks (`rules/prepare-config.ts`), with everything that failed them left
+ * out: plain JSON, so it can be cached and compiled on later page views without checking again.
+ * A rejected campaign leaves `null` in its place, so the others keep their position (`order`)
+ * and their pointers.
+ */
+export interface CleanConfig extends Omit<Config, 'campaigns' | 'segments' | 'catalog' | 'pages'> {
+  pages?: Record<string, string[]>;
+  catalog: Record<string, CatalogProduct>;
+  segments: Record<string, Condition>;
+  campaigns: (Campaign | null)[];
+}
+
+/**
+ * Compiles a checked config for decisions. It checks nothing: it must only ever be given what
+ * the checks produced (fresh, or cached under the config text they checked).
+ */
+export function compileConfig(clean: CleanConfig, now: () => number = Date.now): PreparedConfig {
+  const compiler = createConditionCompiler({ segments: clean.segments, now });
+  const segments = createRecord<CompiledCondition>();
+  for (const id of Object.keys(clean.segments)) segments[id] = compiler.compileSegment(id);
+  const campaigns: PreparedCampaign[] = [];
+  clean.campaigns.forEach((campaign, i) => {
+    if (campaign) campaigns.push(compileCampaign(campaign, joinPointer('/campaigns', i), i, compiler.compile));
+  });
+  return {
+    config: clean as unknown as Config,
+    defaultLocale: clean.defaultLocale,
+    currency: clean.currency,
+    pageTypes: Object.entries(clean.pages ?? {}).map(([type, patterns]) => [type, patterns.map(compileGlob)]),
+    // Without a prototype again (a clone or JSON has one): a page's product id `constructor` finds nothing.
+    catalog: Object.assign(createRecord<CatalogProduct>(), clean.catalog),
+    segments,
+    campaigns,
+    limits: clean.limits ?? {},
+  };
+}
