@@ -19,21 +19,52 @@ interface CheckedEntry {
 }
 
 /**
- * Names a config's exact text and the release checking it: two 32-bit hashes over its JSON and
- * its length. A different config, or a new release whose checks may differ, never matches.
+ * Names a config's exact content and the release checking it: two 32-bit hashes over a walk of
+ * its values (own keys in order, type-tagged, strings with their length) and the count of what
+ * was hashed. A different config, or a new release whose checks may differ, never matches.
+ * Walked rather than `JSON.stringify`d: a host's `Array.prototype.toJSON` (Prototype.js) would
+ * change or break the text, and one answering a constant would make different configs match.
  */
 export function fingerprintConfig(raw: unknown): string {
-  const text = JSON.stringify(raw) ?? '';
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+  let count = 0;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    count += text.length;
+  };
+  // Iterative, so no depth overflows the stack; what is deeper than the checks allow is refused by them.
+  const stack: [value: unknown, depth: number][] = [[raw, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (value instanceof Mark) add(value.text);
+    else if (typeof value === 'string') add(`s${value.length}:${value}`);
+    else if (typeof value !== 'object' || value === null) add(`${typeof value}:${String(value)};`);
+    else if (depth > 80) add('deep;');
+    else {
+      const keys = Array.isArray(value) ? null : Object.keys(value);
+      add(keys ? '{' : `[${(value as unknown[]).length}`);
+      stack.push([new Mark(keys ? '}' : ']'), depth]);
+      const items = keys ?? (value as unknown[]);
+      for (let i = items.length - 1; i >= 0; i--) {
+        const key = keys ? keys[i] : i;
+        stack.push([(value as Record<string | number, unknown>)[key], depth + 1]);
+        if (keys) stack.push([new Mark(`k${keys[i].length}:${keys[i]}`), depth]);
+      }
+    }
   }
   const version = typeof __SEGMINT_VERSION__ === 'string' ? __SEGMINT_VERSION__ : '';
-  return `${version}:${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+  return `${version}:${count}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+/** Structure in the walk (a key, a closing bracket), told apart from the config's own strings. */
+class Mark {
+  constructor(readonly text: string) {}
 }
 
 /** The checked form of the config last checked clean from `source`, or undefined. Never creates the database. */

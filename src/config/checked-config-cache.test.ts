@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprintConfig } from './checked-config-cache';
+
+const base = { version: 1, defaultLocale: 'en', campaigns: [{ id: 'a', content: { en: { title: 'Hi' } }, priority: 1 }] };
+
+describe('fingerprintConfig', () => {
+  it('is the same for the same content, parsed again', () => {
+    expect(fingerprintConfig(JSON.parse(JSON.stringify(base)))).toBe(fingerprintConfig(base));
+  });
+
+  it('differs for any change: a value, its type, a key, an order, a split between strings', () => {
+    const variants: unknown[] = [
+      { ...base, defaultLocale: 'de' },
+      { ...base, campaigns: [{ ...base.campaigns[0], priority: '1' }] },
+      { ...base, campaigns: [{ ...base.campaigns[0], priority: 2 }] },
+      { ...base, campaigns: [{ ...base.campaigns[0], priority: undefined, weight: 1 }] },
+      { defaultLocale: 'en', version: 1, campaigns: base.campaigns },
+      { ...base, campaigns: [...base.campaigns, ...base.campaigns] },
+      { ...base, campaigns: [] },
+      { ...base, campaigns: {} },
+      { ...base, x: ['ab', 'c'] },
+      { ...base, x: ['a', 'bc'] },
+      { ...base, x: { a: 'b' } },
+      { ...base, x: ['a', 'b'] },
+      { ...base, x: null },
+      { ...base, x: 'null' },
+    ];
+    const prints = [base, ...variants].map(fingerprintConfig);
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+
+  it('ignores a host’s Array.prototype.toJSON, which would change or break JSON.stringify', () => {
+    const expected = fingerprintConfig(base);
+    const original = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON');
+    (Array.prototype as unknown as { toJSON: () => string }).toJSON = function (this: unknown[]) { return JSON.stringify(this.slice()); };
+    try {
+      expect(fingerprintConfig(base)).toBe(expected);
+    } finally {
+      if (original) Object.defineProperty(Array.prototype, 'toJSON', original);
+      else delete (Array.prototype as unknown as { toJSON?: unknown }).toJSON;
+    }
+  });
+
+  it('walks a value nested far deeper than the stack allows without throwing', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => fingerprintConfig({ ...base, deep })).not.toThrow();
+  });
+});
