@@ -90,7 +90,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
     },
     track: safely((name: string, props?: TrackProps) => {
       if (typeof name !== 'string' || name === '') throw new TypeError('track() needs an event name');
-      const copied = props && typeof props === 'object' ? copyJson(props) : {};
+      const copied = props && typeof props === 'object' ? copyJson(props, 'track() properties') : {};
       if (name === 'view_item' && (typeof copied.id === 'string' || typeof copied.id === 'number')) state.pageProduct = String(copied.id);
       void enqueue(async (r) => {
         const purchasesBefore = r.session.store.read().purchases;
@@ -106,7 +106,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
     }),
     identify: safely((traits: Record<string, TraitValue>) => {
       if (!traits || typeof traits !== 'object') throw new TypeError('identify() needs an object of traits');
-      const copied = copyJson(traits);
+      const copied = copyJson(traits, 'identify() traits');
       void enqueue(async (r) => {
         await r.session.store.record({ type: 'identify', traits: copied });
         if (!state.destroyed) state.page?.check();

@@ -16,10 +16,14 @@ export async function fetchConfig(url: string, base: string): Promise<unknown> {
       throw new Error(controller?.signal.aborted ? `config request timed out after ${CONFIG_TIMEOUT_MS} ms (${target.href})` : `config could not be fetched from ${target.href}`, { cause: error });
     }
     if (!response.ok) throw new Error(`config request failed with HTTP ${response.status} (${target.href})`);
-    // A redirect from https to http would let a network attacker choose the campaigns.
-    if (target.protocol === 'https:' && response.url && new URL(response.url).protocol !== 'https:') {
+    // A redirect from https to http would let a network attacker choose the campaigns; one to
+    // another origin lets whoever runs it choose them (RELIABILITY §47). The origin the host
+    // named in data-config or the npm option is the only one allowed.
+    const landed = response.url ? new URL(response.url) : target;
+    if (target.protocol === 'https:' && landed.protocol !== 'https:') {
       throw new Error(`config request was redirected to an insecure URL (${response.url})`);
     }
+    if (landed.origin !== target.origin) throw new Error(`config request was redirected to another origin (${response.url}); only ${target.origin} may serve it`);
     return parseConfigText(await response.text(), target.href);
   } finally {
     clearTimeout(timer);

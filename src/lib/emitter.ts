@@ -11,7 +11,12 @@ export function createEmitter<Events extends object>(onHandlerError: (error: unk
     emit<K extends keyof Events>(event: K, payload: Events[K]): void {
       for (const handler of [...(handlers.get(event) ?? [])]) {
         try {
-          (handler as (payload: Events[K]) => void)(payload);
+          const result = (handler as (payload: Events[K]) => unknown)(payload);
+          // An async handler's rejection is caught here too, never left unhandled in the host;
+          // one that never settles holds up nothing, since nothing waits for it (RELIABILITY §44).
+          if (event !== 'error' && typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+            (result as PromiseLike<unknown>).then(undefined, onHandlerError);
+          }
         } catch (error) {
           if (event !== 'error') onHandlerError(error);
         }

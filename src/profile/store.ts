@@ -49,6 +49,8 @@ export async function openProfileStore(options: {
   /** Events recorded in memory only, oldest first: before consent, or while IndexedDB was failing. */
   let pending: [ProfileEvent, number][] = [];
   let failing = false;
+  /** A write failed even after its one reopen: buffer until the next visibilitychange (no retry storm). */
+  let deferred = false;
   const channel: TabChannel = createTabChannel((message) => {
     if (message === 'changed') void refresh();
     else if (message === 'erased') {
@@ -138,10 +140,10 @@ export async function openProfileStore(options: {
       if (pending.length && !inMemoryAlready) pending = [];
       if (!readOnly) channel.post('changed');
     } catch (error) {
-      if (!inMemoryAlready) {
-        memory = apply(memory);
-        remember(events);
-      }
+      if (!inMemoryAlready) memory = apply(memory);
+      // Kept for the next try, a retry's events too (they are in memory only).
+      remember(events);
+      deferred = true;
       report(isQuotaError(error) ? 'storage is full' : 'the profile could not be saved', error);
     }
   };
@@ -150,16 +152,20 @@ export async function openProfileStore(options: {
     pending = [...pending, ...events].slice(-MAX_PENDING);
   };
 
-  /** After a failed write, try once more when the visitor comes back to the tab: no retry storm. */
-  const retryWhenVisible = () => {
-    if (!persistent || !pending.length || document.visibilityState !== 'visible') return;
+  /**
+   * After a failed write, try once more at the next visibilitychange: the visitor leaving the tab
+   * (the last moment to save) or coming back to it. Until then events only count in memory.
+   */
+  const retryOnVisibilityChange = () => {
+    if (!persistent || !pending.length) return;
     const replay = pending;
     pending = [];
     failing = false;
+    deferred = false;
     void (db ? write(replay, true) : connect().then(() => (db ? write(replay, true) : remember(replay))));
   };
   const hasDocument = typeof document !== 'undefined';
-  if (hasDocument) document.addEventListener('visibilitychange', retryWhenVisible);
+  if (hasDocument) document.addEventListener('visibilitychange', retryOnVisibilityChange);
 
   if (persistent) await connect();
 
@@ -179,7 +185,7 @@ export async function openProfileStore(options: {
     read: () => memory,
     async record(event) {
       const at = now();
-      if (db) await write([[event, at]], false);
+      if (db && !deferred) await write([[event, at]], false);
       else {
         memory = recordEvent(memory, event, at);
         remember([[event, at]]);
@@ -187,7 +193,14 @@ export async function openProfileStore(options: {
       return memory;
     },
     async setPersistent(next) {
-      if (next === persistent && (db || !next)) return;
+      if (next === persistent && next && db) return;
+      if (!next && !persistent) {
+        // Already withdrawn (or never given) on this page: a database left by an earlier delete
+        // that another tab blocked is deleted now (RELIABILITY §31); otherwise nothing to do.
+        pending = [];
+        if (await hasDatabase()) await erase('erased');
+        return;
+      }
       persistent = next;
       if (next) {
         const replay = pending;
@@ -210,7 +223,7 @@ export async function openProfileStore(options: {
     },
     close() {
       channel.close();
-      if (hasDocument) document.removeEventListener('visibilitychange', retryWhenVisible);
+      if (hasDocument) document.removeEventListener('visibilitychange', retryOnVisibilityChange);
     },
   };
 }
