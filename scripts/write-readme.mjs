@@ -4,6 +4,7 @@
 // `node scripts/write-readme.mjs` rewrites README.md; tests/unit/readme.test.ts fails when it is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { countReliability, renderReliability } from './reliability-counts.mjs';
 
 const TABLES = {
   'config fields': (schema) => schema,
@@ -65,5 +66,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const readme = readFileSync(new URL('README.md', root), 'utf8');
   const schema = JSON.parse(readFileSync(new URL('src/schema.json', root), 'utf8'));
   const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-  writeFileSync(new URL('README.md', root), renderReadme(readme, schema, manifest));
+  const reliability = countReliability(readFileSync(new URL('tests/RELIABILITY.md', root), 'utf8'));
+  writeFileSync(new URL('README.md', root), renderReliability(renderReadme(readme, schema, manifest), reliability));
 }

@@ -6,7 +6,8 @@ import { readStored, configKey, hasSegmintDatabase, openBlankPage, PROFILE_KEY }
 // The faults of /work/shared/RELIABILITY.md that no other spec reproduced (issue 12; the map is
 // tests/RELIABILITY.md): config that changes shape within a session (§16), a slow config (§46), a
 // same-origin redirect of the config (§47: the cross-origin and https→http ones are unit tests in
-// src/config/load-config.test.ts, as the browser here would not reach a second local server), a tab closed in the middle of writing (§27), storage evicted between
+// src/config/load-config.test.ts, as the browser here would not reach a second local server), a tab
+// closed in the middle of writing (§27), storage evicted between
 // visits (§28), host values that are no plain data (§29), a deletion blocked by another tab (§31),
 // handlers that throw or hang (§44), images that fail or crawl
 // (§50), and templates with a missing value or foreign syntax (§13). The fixture fails every test
