@@ -2,7 +2,9 @@ import type { Segmint, SegmintEvents, SegmintOptions, TraitValue, TrackProps } f
 import type { ChunkLoader } from './chunks/contract';
 import type { ConfigSource } from './config/load-checked-config';
 import type { InstanceState, Runtime } from './runtime/runtime';
-import { start, startNextPage } from './start';
+import { start, startNextPage, readPageView } from './start';
+import { createJournal } from './profile/journal';
+import { readLocation } from './signals/page';
 import { readSignals } from './runtime/read-input';
 import { showCampaign } from './runtime/show-campaign';
 import { explainVisit } from './runtime/explain';
@@ -42,6 +44,8 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
   const { report, safely } = createErrorBoundary((payload) => emitter.emit('error', payload));
   const state: InstanceState = { destroyed: false };
   const trackListeners = new Set<(name: string) => void>();
+  /** Every profile event is written ahead when it happens, even while the queue waits for the start. */
+  const journal = createJournal(options.consent);
   let rt: Runtime | null = null;
   let started: Promise<void> | undefined;
   let markReady!: () => void;
@@ -60,9 +64,6 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
 
   /** After the start: what runs beside the decisions (GTM's dataLayer, analytics sinks, debug tools). */
   function connect(r: Runtime): void {
-    // After the stub queue's replay (the loader runs it right after start()), so the site's own
-    // calls come first, then what GTM collected before and after we loaded.
-    stopWatching.push(watchDataLayer(window, instance.track, (error) => report(error, 'reading the dataLayer failed')));
     const { analytics } = r.session.prepared.config;
     stopWatching.push(forwardAnalytics(analytics, navigator, {
       on: emitter.on,
@@ -78,7 +79,13 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       if (started) return started;
       // SPA navigations during start are queued like any call, and counted once ready.
       stopWatching.push(watchNavigation(window, () => instance.page(), (error) => report(error, 'following navigation failed')));
-      started = start({ options, source, now: () => Date.now(), emit: emitter.emit, on: emitter.on, report, safely, loadChunk, trackListeners, state, enqueue: (task) => void enqueue(task) })
+      // After the stub queue's replay (the loader runs it right after start(), in the same task), so
+      // the site's own calls come first, then what GTM collected; before the config is there, so
+      // those events are journalled even when the visitor leaves at once.
+      void Promise.resolve().then(() => {
+        if (!state.destroyed) stopWatching.push(watchDataLayer(window, instance.track, (error) => report(error, 'reading the dataLayer failed')));
+      });
+      started = start({ options, source, now: () => Date.now(), emit: emitter.emit, on: emitter.on, report, safely, loadChunk, trackListeners, state, journal, enqueue: (task) => void enqueue(task) })
         .then((r) => {
           if (!r || state.destroyed) return;
           rt = r;
@@ -92,9 +99,10 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       if (typeof name !== 'string' || name === '') throw new TypeError('track() needs an event name');
       const copied = props && typeof props === 'object' ? copyJson(props, 'track() properties') : {};
       if (name === 'view_item' && (typeof copied.id === 'string' || typeof copied.id === 'number')) state.pageProduct = String(copied.id);
+      const entry = journal.add({ type: 'track', name, props: copied }, Date.now());
       void enqueue(async (r) => {
         const purchasesBefore = r.session.store.read().purchases;
-        const profile = await r.session.store.record({ type: 'track', name, props: copied });
+        const profile = await r.session.store.record(entry);
         if (name === 'purchase' && profile.purchases > purchasesBefore) await attributeConversions(r, copied);
         if (state.destroyed) return;
         for (const listener of [...trackListeners]) listener(name);
@@ -102,19 +110,24 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       });
     }),
     page: safely((url?: string) => {
-      void enqueue((r) => startNextPage(r, typeof url === 'string' ? url : undefined));
+      const at = typeof url === 'string' ? url : undefined;
+      const entry = journal.add(readPageView(readLocation(document, at)), Date.now());
+      void enqueue((r) => startNextPage(r, at, entry));
     }),
     identify: safely((traits: Record<string, TraitValue>) => {
       if (!traits || typeof traits !== 'object') throw new TypeError('identify() needs an object of traits');
       const copied = copyJson(traits, 'identify() traits');
+      const entry = journal.add({ type: 'identify', traits: copied }, Date.now());
       void enqueue(async (r) => {
-        await r.session.store.record({ type: 'identify', traits: copied });
+        await r.session.store.record(entry);
         if (!state.destroyed) state.page?.check();
       });
     }),
     consent: safely((granted: boolean) => {
       // At once, not when the queue gets there: a withdrawal stops beacons even while a decision waits.
       state.requestedConsent = !!granted;
+      if (granted) journal.allow(true);
+      else journal.erase();
       void enqueue((r) => r.session.store.setPersistent(!!granted));
     }),
     show: safely((campaignId: string, showOptions: { variant?: string; locale?: string } = {}) => {

@@ -2,14 +2,16 @@ import type { SignalHints } from './signals/collect';
 import type { PreparedConfig } from './rules/prepare-config';
 import type { Runtime } from './runtime/runtime';
 import { loadCheckedConfig, rememberConfig, type ConfigSource } from './config/load-checked-config';
+import type { Journal, JournalEntry } from './profile/journal';
+import type { ProfileEvent } from './profile/record';
 import { openProfileStore, type ProfileStore } from './profile/store';
 import { readUtm } from './signals/utm';
-import { readLocation } from './signals/page';
 import { armPage } from './runtime/arm-page';
 import { createFiring, decideFired } from './runtime/decide-fired';
+import { convertReplayed } from './runtime/conversions';
 
 /** What starting needs from the instance being started. */
-export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void };
+export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void; journal: Journal };
 
 /**
  * How segmint starts on a page, one step a line: collect what the host said → load the config
@@ -18,12 +20,19 @@ export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigS
  * Resolves to the running instance's runtime, or null when no config is usable (reported).
  */
 export async function start(context: StartContext): Promise<Runtime | null> {
-  const { options, now } = context;
+  const { options, now, journal } = context;
+  // Journalled now, not once the config and the profile are there: the visitor may be gone by then.
+  const pageView = journal.add(readPageView(location.href), now());
   const config = await loadCheckedConfig(context);
-  if (!config || context.state.destroyed) return null;
+  if (!config || context.state.destroyed) {
+    journal.allow(false);
+    return null;
+  }
   const hints = collectHints(options, config.prepared);
-  const store = await openProfile(context, config.prepared);
-  await recordPageView(store, location.href);
+  // A purchase replayed from a page gone too soon converts here, announced once this page runs.
+  const replayed = convertReplayed(config.prepared.campaigns, now, (emit) => context.enqueue(() => emit(rt)));
+  const store = await openProfile(context, config.prepared, replayed);
+  await store.record(pageView);
   rememberConfig(context.source, config, store.isPersistent(), now());
 
   const rt: Runtime = { ...context, session: { prepared: config.prepared, store, hints, rejected: config.rejected }, fire: () => {} };
@@ -32,12 +41,12 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   return rt;
 }
 
-/** A later page in the same document (SPA): record it, then decide and arm again. */
-export async function startNextPage(rt: Runtime, url: string | undefined): Promise<void> {
+/** A later page in the same document (SPA): record it (journalled when `page()` was called), then decide and arm again. */
+export async function startNextPage(rt: Runtime, url: string | undefined, pageView: JournalEntry): Promise<void> {
   rt.session.hints.url = url;
   rt.state.pageProduct = undefined;
   rt.state.page?.stop();
-  await recordPageView(rt.session.store, readLocation(document, url));
+  await rt.session.store.record(pageView);
   if (!rt.state.destroyed) rt.state.page = armPage(rt);
 }
 
@@ -54,15 +63,18 @@ function collectHints(options: StartContext['options'], prepared: PreparedConfig
 }
 
 /** The visitor's profile, in IndexedDB unless the host or the config asks for consent first. */
-function openProfile(context: StartContext, prepared: PreparedConfig): Promise<ProfileStore> {
+function openProfile(context: StartContext, prepared: PreparedConfig, replayed: Pick<Parameters<typeof openProfileStore>[0], 'follow' | 'onReplay'>): Promise<ProfileStore> {
   const consent = context.options.consent ?? prepared.config.consent ?? 'granted';
   return openProfileStore({
     persistent: consent !== 'required',
     now: context.now,
+    journal: context.journal,
+    ...replayed,
     onError: (message, cause) => context.report(cause ?? new Error(message), cause ? message : undefined),
   });
 }
 
-function recordPageView(store: ProfileStore, url: string | URL): Promise<unknown> {
-  return store.record({ type: 'page', utm: readUtm(url) });
+/** The page view of `url`, with the session's first-touch campaign parameters. */
+export function readPageView(url: string | URL): ProfileEvent {
+  return { type: 'page', utm: readUtm(url) };
 }

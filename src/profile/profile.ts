@@ -59,6 +59,8 @@ export interface Profile {
   /** Popups shown in this session and when the last one was, for the global `limits`. */
   sessionShown: number;
   lastShownAt: number | null;
+  /** Ids of the latest journal entries applied (most recent first): a replayed entry counts once (`journal.ts`). */
+  applied: string[];
 }
 
 /** The schema version this SDK writes. */
@@ -70,7 +72,7 @@ export function createProfile(now: number, id = createVisitorId()): Profile {
     v: PROFILE_VERSION, id, firstSeen: now, lastSeen: null, lastActive: now, sessionStart: now,
     sessions: 1, pageViews: 0, sessionPageViews: 0, productViews: 0, cartAdds: 0, purchases: 0,
     totalSpent: 0, lastPurchaseAt: null, viewedProducts: [], viewedCategories: [], categoryViews: createRecord(), sessionUtm: null, cartItems: [], cartValue: 0, orderIds: [],
-    events: createRecord(), traits: createRecord(), campaigns: createRecord(), sessionShown: 0, lastShownAt: null,
+    events: createRecord(), traits: createRecord(), campaigns: createRecord(), sessionShown: 0, lastShownAt: null, applied: [],
   };
 }
 

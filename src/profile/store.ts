@@ -1,5 +1,7 @@
 import { createProfile, PROFILE_VERSION, type Profile } from './profile';
-import { recordEvent, type ProfileEvent } from './record';
+import type { ProfileEvent } from './record';
+import type { Journal, JournalEntry } from './journal';
+import { applyEntries, type Entry } from './apply-entries';
 import { reviveProfile } from './revive';
 import { trimProfile } from './trim';
 import { openDatabase, deleteDatabase, hasDatabase, type Database } from './database';
@@ -9,8 +11,12 @@ import { createTabChannel, type TabChannel } from './tab-channel';
 export interface ProfileStore {
   /** The current profile (treat it as read-only). */
   read(): Profile;
-  /** Applies an event atomically (one IndexedDB read-modify-write transaction) and returns the new profile. */
-  record(event: ProfileEvent): Promise<Profile>;
+  /**
+   * Applies an event atomically (one IndexedDB read-modify-write transaction) and returns the new
+   * profile. An event is written to the journal first, at once; one already written when it
+   * happened (a call queued before start) is passed as its journal entry.
+   */
+  record(event: ProfileEvent | JournalEntry): Promise<Profile>;
   /** Starts storing (consent granted) or erases everything stored and keeps to memory (withdrawn). */
   setPersistent(persistent: boolean): Promise<void>;
   /** True while the profile is being stored in IndexedDB. */
@@ -41,13 +47,23 @@ export async function openProfileStore(options: {
   onError: (message: string, cause?: unknown) => void;
   /** Called when another tab changed the profile and this tab has re-read it. */
   onChange?: (profile: Profile) => void;
+  /** This page's write-ahead journal; without one, an event lost with its page is lost. */
+  journal?: Journal;
+  /**
+   * Given the profile with what pages gone before their writes finished left behind, and those
+   * events, the events that follow from them (a replayed purchase's conversions), applied in the
+   * same transaction: two tabs replaying at once derive them once.
+   */
+  follow?: (profile: Profile, replayed: ProfileEvent[]) => ProfileEvent[];
+  /** Called once such a replay is stored. */
+  onReplay?: () => void;
 }): Promise<ProfileStore> {
-  const { now, onError } = options;
+  const { now, onError, journal } = options;
   let persistent = options.persistent;
   let memory = createProfile(now());
   let db: Database | null = null;
   /** Events recorded in memory only, oldest first: before consent, or while IndexedDB was failing. */
-  let pending: [ProfileEvent, number][] = [];
+  let pending: Entry[] = [];
   let failing = false;
   /** A write failed even after its one reopen: buffer until the next visibilitychange (no retry storm). */
   let deferred = false;
@@ -57,6 +73,7 @@ export async function openProfileStore(options: {
       // Another tab withdrew consent: writing now would recreate what it erased.
       persistent = false;
       db = null;
+      journal?.erase();
       memory = createProfile(now());
     } else if (message === 'forgotten') memory = createProfile(now());
   });
@@ -88,8 +105,14 @@ export async function openProfileStore(options: {
       failing = false;
     } catch (error) {
       db = null;
+      // Nothing to replay into: entries would only pile up, page after page.
+      journal?.erase();
       report(describeOpenFailure(error), error);
+      return;
     }
+    // What pages gone before their writes finished left behind comes before this page's events.
+    const leftovers = journal?.readLeftovers();
+    if (leftovers?.keys.length && !readOnly) await write(leftovers.entries, false, leftovers.keys);
   };
 
   const refresh = async (): Promise<void> => {
@@ -107,12 +130,18 @@ export async function openProfileStore(options: {
    * Applies events to the stored profile in one read-modify-write transaction. With
    * `inMemoryAlready` (consent just granted, or a retry), memory holds them already: it is
    * stored as it is when nothing was stored before, else they are replayed onto what was stored.
+   * With `leftovers` (the journal keys they came from) they are other pages' entries: on failure
+   * they stay in the journal for the next page instead of in this page's memory.
    */
-  const write = async (events: [ProfileEvent, number][], inMemoryAlready: boolean): Promise<void> => {
-    const apply = (base: Profile) => events.reduce((profile, [event, at]) => recordEvent(profile, event, at), base);
+  const write = async (events: Entry[], inMemoryAlready: boolean, leftovers?: string[]): Promise<void> => {
+    const apply = (base: Profile) => {
+      const next = applyEntries(base, events);
+      return leftovers && options.follow ? applyEntries(next, options.follow(next, events.map(([event]) => event)).map((event) => [event, now()])) : next;
+    };
+    const done = () => journal?.remove(events.map((entry) => entry[2]!));
     if (readOnly) {
       if (!inMemoryAlready) memory = apply(memory);
-      return;
+      return done();
     }
     const attempt = async (shrink: boolean) => {
       let next = memory;
@@ -138,17 +167,24 @@ export async function openProfileStore(options: {
         memory = await attempt(true);
       }
       if (pending.length && !inMemoryAlready) pending = [];
+      done();
+      if (leftovers) {
+        journal!.drop(leftovers);
+        options.onReplay?.();
+      }
       if (!readOnly) channel.post('changed');
     } catch (error) {
-      if (!inMemoryAlready) memory = apply(memory);
-      // Kept for the next try, a retry's events too (they are in memory only).
-      remember(events);
+      if (!leftovers) {
+        if (!inMemoryAlready) memory = apply(memory);
+        // Kept for the next try, a retry's events too (they are in memory only).
+        remember(events);
+      }
       deferred = true;
       report(isQuotaError(error) ? 'storage is full' : 'the profile could not be saved', error);
     }
   };
 
-  const remember = (events: [ProfileEvent, number][]) => {
+  const remember = (events: Entry[]) => {
     pending = [...pending, ...events].slice(-MAX_PENDING);
   };
 
@@ -167,11 +203,13 @@ export async function openProfileStore(options: {
   const hasDocument = typeof document !== 'undefined';
   if (hasDocument) document.addEventListener('visibilitychange', retryOnVisibilityChange);
 
+  journal?.allow(persistent, true);
   if (persistent) await connect();
 
   const erase = async (broadcast: 'erased' | 'forgotten') => {
     const open = db;
     db = null;
+    journal?.erase();
     channel.post(broadcast);
     try {
       if (open) await open.erase();
@@ -184,11 +222,12 @@ export async function openProfileStore(options: {
   return {
     read: () => memory,
     async record(event) {
-      const at = now();
-      if (db && !deferred) await write([[event, at]], false);
+      // Written ahead synchronously, before the first await: the page may be gone after it.
+      const entry: Entry = Array.isArray(event) ? event : journal ? journal.add(event, now()) : [event, now()];
+      if (db && !deferred) await write([entry], false);
       else {
-        memory = recordEvent(memory, event, at);
-        remember([[event, at]]);
+        memory = applyEntries(memory, [entry]);
+        remember([entry]);
       }
       return memory;
     },
@@ -202,6 +241,7 @@ export async function openProfileStore(options: {
         return;
       }
       persistent = next;
+      if (next) journal?.allow(true);
       if (next) {
         const replay = pending;
         pending = [];
@@ -218,6 +258,7 @@ export async function openProfileStore(options: {
       await erase('forgotten');
       pending = [];
       memory = createProfile(now());
+      if (persistent) journal?.allow(true);
       // The fresh profile is stored with its first event, like a first visit's.
       if (persistent) await connect();
     },

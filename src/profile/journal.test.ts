@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openProfileStore } from './store';
+import { createJournal, type Journal } from './journal';
+import { applyEntries, type Entry } from './apply-entries';
+import { createProfile, type Profile } from './profile';
+import type { ProfileEvent } from './record';
+
+const T0 = Date.parse('2026-03-02T10:00:00Z');
+const originalIndexedDB = globalThis.indexedDB;
+const tick = (name = 'tick'): ProfileEvent => ({ type: 'track', name });
+
+const open = (journal: Journal, options: Partial<Parameters<typeof openProfileStore>[0]> = {}) =>
+  openProfileStore({ persistent: true, now: () => T0, onError: () => {}, journal, ...options });
+
+/** Keys of every page's journal in localStorage. */
+const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('segmint:wal1:'));
+
+/**
+ * A page that went before its IndexedDB writes finished: its journal entries are in
+ * localStorage, nothing of them in the profile.
+ */
+function leaveBehind(events: ProfileEvent[]): Journal {
+  const gone = createJournal('granted');
+  events.forEach((event, i) => gone.add(event, T0 + i));
+  return gone;
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  localStorage.clear();
+});
+
+afterEach(() => {
+  globalThis.indexedDB = originalIndexedDB;
+  localStorage.clear();
+});
+
+describe('applyEntries', () => {
+  it('applies each id once, however often it is replayed, and remembers the ids', () => {
+    const entries: Entry[] = [[tick(), T0, 'p.0'], [tick(), T0, 'p.1']];
+    const once = applyEntries(createProfile(T0, 'v'), entries);
+    const again = applyEntries(once, [...entries, [tick(), T0, 'p.1']]);
+    expect(once.events.tick).toBe(2);
+    expect(again.events.tick).toBe(2);
+    expect(again.applied).toEqual(['p.1', 'p.0']);
+  });
+
+  it('counts entries without an id every time, and drops a malformed one alone', () => {
+    const applied: Entry[] = [];
+    const profile = applyEntries(createProfile(T0, 'v'), [[tick(), T0], [{ type: 'identify', traits: null } as never, T0, 'bad'], [tick(), T0]], applied);
+    expect(profile.events.tick).toBe(2);
+    expect(applied).toHaveLength(2);
+  });
+
+  it('keeps the ids of a whole replay even beyond its usual bound', () => {
+    const entries: Entry[] = Array.from({ length: 250 }, (_, i) => [tick(), T0, `p.${i}`]);
+    const profile = applyEntries(applyEntries(createProfile(T0, 'v'), entries), entries);
+    expect(profile.events.tick).toBe(250);
+    expect(profile.applied).toHaveLength(250);
+  });
+});
+
+describe('the journal and its replay', () => {
+  it('replays what a page left behind into the next page\'s profile, once, and removes it', async () => {
+    leaveBehind([{ type: 'page' }, tick(), tick()]);
+    const store = await open(createJournal());
+    expect(store.read()).toMatchObject({ pageViews: 1, events: { tick: 2 } });
+    expect(journalKeys()).toEqual([]);
+    store.close();
+    const later = await open(createJournal());
+    expect(later.read()).toMatchObject({ pageViews: 1, events: { tick: 2 } });
+    later.close();
+  });
+
+  it('counts once when two tabs replay the same leftovers at once', async () => {
+    leaveBehind(Array.from({ length: 30 }, () => tick()));
+    const [a, b] = await Promise.all([open(createJournal()), open(createJournal())]);
+    const third = await open(createJournal());
+    expect(third.read().events.tick).toBe(30);
+    [a, b, third].forEach((store) => store.close());
+  });
+
+  it('counts once when the page stored an entry but went before removing it from its journal', async () => {
+    const journal = createJournal('granted');
+    const store = await open(journal);
+    const remove = vi.spyOn(journal, 'remove').mockImplementation(() => {});
+    await store.record(tick());
+    expect(remove).toHaveBeenCalled();
+    expect(journalKeys()).toHaveLength(1);
+    store.close();
+    const next = await open(createJournal());
+    expect(next.read().events.tick).toBe(1);
+    expect(journalKeys()).toEqual([]);
+    next.close();
+  });
+
+  it('removes an entry from the journal once its IndexedDB write is done', async () => {
+    const journal = createJournal('granted');
+    const store = await open(journal);
+    const writing = store.record(tick());
+    expect(journalKeys(), 'written ahead, synchronously').toHaveLength(1);
+    await writing;
+    expect(journalKeys()).toEqual([]);
+    store.close();
+  });
+
+  it('derives what follows from replayed events inside the replay\'s transaction, once across two tabs', async () => {
+    leaveBehind([tick('purchase')]);
+    // Like a conversion: it follows from a purchase unless the profile has it already.
+    const derived: string[] = [];
+    const follow = (profile: Profile, events: ProfileEvent[]) => {
+      const found = events.some((e) => e.type === 'track' && e.name === 'purchase') && !profile.events.derived;
+      if (found) derived.push('derived');
+      return found ? [tick('derived')] : [];
+    };
+    const [a, b] = await Promise.all([open(createJournal(), { follow }), open(createJournal(), { follow })]);
+    const third = await open(createJournal());
+    expect(third.read()).toMatchObject({ purchases: 1, events: { derived: 1 } });
+    expect(derived, 'in the transaction that stored it').toEqual(['derived']);
+    [a, b, third].forEach((store) => store.close());
+  });
+
+  it('writes nothing while consent is required, and nothing is left after a withdrawal', async () => {
+    const journal = createJournal('required');
+    const store = await open(journal, { persistent: false });
+    await store.record(tick());
+    expect(Object.keys(localStorage)).toEqual([]);
+    await store.setPersistent(true);
+    await store.record(tick());
+    expect(store.read().events.tick).toBe(2);
+    journal.add(tick(), T0);
+    await store.setPersistent(false);
+    expect(Object.keys(localStorage)).toEqual([]);
+    store.close();
+  });
+
+  it('remembers, on a page that needed no consent, that the next page may write before its config arrives', async () => {
+    expect(createJournal().add(tick(), T0)).toBeDefined();
+    expect(journalKeys(), 'a first page writes nothing before it knows').toEqual([]);
+    (await open(createJournal())).close();
+    createJournal().add(tick(), T0);
+    expect(journalKeys()).toHaveLength(1);
+    (await open(createJournal(), { persistent: false })).close();
+    expect(localStorage.getItem('segmint:wal'), 'forgotten once a page needs consent').toBeNull();
+  });
+
+  it('falls back to the profile without a journal when localStorage throws, is full or is missing, with no error', async () => {
+    const errors: string[] = [];
+    for (const fault of ['throws', 'full', 'missing'] as const) {
+      const restore = breakStorage(fault);
+      try {
+        leaveBehind([tick()]);
+        const store = await open(createJournal(), { onError: (message) => errors.push(message) });
+        await store.record(tick(fault));
+        expect(store.read().events[fault]).toBe(1);
+        store.close();
+      } finally {
+        restore();
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('stops journalling and keeps nothing behind when IndexedDB cannot be opened', async () => {
+    globalThis.indexedDB = undefined as never;
+    const journal = createJournal('granted');
+    journal.add(tick(), T0);
+    const store = await open(journal);
+    await store.record(tick());
+    expect(store.read().events.tick).toBe(1);
+    expect(Object.keys(localStorage)).toEqual([]);
+    store.close();
+  });
+});
+
+function breakStorage(fault: 'throws' | 'full' | 'missing'): () => void {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')!;
+  if (fault === 'missing') {
+    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new DOMException('denied', 'SecurityError'); } });
+    return () => Object.defineProperty(globalThis, 'localStorage', descriptor);
+  }
+  const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    throw new DOMException('full', fault === 'full' ? 'QuotaExceededError' : 'SecurityError');
+  });
+  const getItem = fault === 'throws' ? vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new DOMException('no', 'SecurityError'); }) : undefined;
+  return () => {
+    setItem.mockRestore();
+    getItem?.mockRestore();
+  };
+}

@@ -1,0 +1,118 @@
+import type { ProfileEvent } from './record';
+import { isPlainObject } from '../lib/is-plain-object';
+
+/** A profile event as written ahead: the event, when it happened, and an id the profile remembers once applied. */
+export type JournalEntry = [event: ProfileEvent, at: number, id: string];
+
+/**
+ * A write-ahead record of this page's profile events in localStorage. An IndexedDB transaction
+ * still running when the page goes away (a link followed, a thank-you page that redirects) is
+ * lost; a localStorage write is done when it returns. The next page replays what is left into
+ * the profile (`store.ts`); ids make that idempotent. Each page writes only its own key, so two
+ * tabs never overwrite each other's entries. Storage faults (no localStorage, full, throwing)
+ * are silent: the journal then simply holds nothing, as if it did not exist.
+ */
+export interface Journal {
+  /** Writes an event ahead of its IndexedDB transaction (when allowed) and returns its entry. */
+  add(event: ProfileEvent, at: number): JournalEntry;
+  /** Forgets entries that are in IndexedDB now. */
+  remove(ids: readonly string[]): void;
+  /**
+   * Storage allowed: write this page's entries from now on (those so far at once); not allowed:
+   * remove them from storage. With `remember`, the next page may write before its config says
+   * whether consent is needed (only a page that needed no consent remembers).
+   */
+  allow(allowed: boolean, remember?: boolean): void;
+  /** What other pages left unapplied, and the keys to drop once it is applied. */
+  readLeftovers(): { keys: string[]; entries: JournalEntry[] };
+  drop(keys: readonly string[]): void;
+  /** Removes every page's entries and the remembered permission: consent withdrawn, `forget()`, or no IndexedDB to replay into. */
+  erase(): void;
+}
+
+/** The format's name is in the key: a later format gets a new prefix and never misreads this one. */
+const PREFIX = 'segmint:wal1:';
+/** Set by a page that stored the profile without needing consent: the next one journals before its config arrives. */
+const ALLOWED = 'segmint:wal';
+/** Unapplied entries one page keeps; only a page whose IndexedDB keeps failing gets near it. */
+const MAX_ENTRIES = 200;
+
+/**
+ * Opens this page's journal. `consent` is the host's own setting (`data-consent`, the npm option):
+ * `granted` writes at once, `required` waits for `allow(true)`, unset follows what the last page remembered.
+ */
+export function createJournal(consent?: 'granted' | 'required'): Journal {
+  const page = PREFIX + Math.random().toString(36).slice(2, 10);
+  let entries: JournalEntry[] = [];
+  let count = 0;
+  let allowed = consent === 'granted' || (!consent && attempt((s) => s.getItem(ALLOWED)) === '1');
+
+  const save = () => {
+    if (allowed) attempt((s) => (entries.length ? s.setItem(page, JSON.stringify(entries)) : s.removeItem(page)));
+  };
+
+  return {
+    add(event, at) {
+      const entry: JournalEntry = [event, at, `${page.slice(PREFIX.length)}.${count++}`];
+      entries = [...entries, entry].slice(-MAX_ENTRIES);
+      save();
+      return entry;
+    },
+    remove(ids) {
+      const before = entries.length;
+      entries = entries.filter((entry) => !ids.includes(entry[2]));
+      if (entries.length < before) save();
+    },
+    allow(next, remember) {
+      if (remember) attempt((s) => (next ? s.setItem(ALLOWED, '1') : s.removeItem(ALLOWED)));
+      if (!next) attempt((s) => s.removeItem(page));
+      allowed = next;
+      save();
+    },
+    readLeftovers() {
+      const keys: string[] = [];
+      const found: JournalEntry[] = [];
+      attempt((s) => {
+        for (let i = 0; i < s.length; i++) {
+          const key = s.key(i);
+          if (!key?.startsWith(PREFIX) || key === page) continue;
+          keys.push(key);
+          found.push(...readEntries(s.getItem(key)));
+        }
+      });
+      return { keys, entries: found };
+    },
+    drop: (keys) => attempt((s) => keys.forEach((key) => s.removeItem(key))),
+    erase() {
+      allowed = false;
+      entries = [];
+      attempt((s) => {
+        const keys: string[] = [];
+        for (let i = 0; i < s.length; i++) keys.push(s.key(i)!);
+        // ALLOWED is a prefix of PREFIX: this removes the permission and every page's entries.
+        keys.filter((key) => key.startsWith(ALLOWED)).forEach((key) => s.removeItem(key));
+      });
+    },
+  };
+}
+
+/** Runs a storage operation; reading `localStorage` itself throws where storage is blocked. */
+function attempt<T>(operation: (storage: Storage) => T): T | undefined {
+  try {
+    return operation(localStorage);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored page's entries, dropping anything malformed (another script's key, a torn write). */
+function readEntries(text: string | null): JournalEntry[] {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '');
+    return Array.isArray(parsed)
+      ? parsed.filter((e): e is JournalEntry => Array.isArray(e) && isPlainObject(e[0]) && typeof e[0].type === 'string' && Number.isFinite(e[1]) && typeof e[2] === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
