@@ -1,5 +1,4 @@
 import type { ProfileEvent } from './record';
-import { isPlainObject } from '../lib/is-plain-object';
 
 /** A profile event as written ahead: the event, when it happened, and an id the profile remembers once applied. */
 export type JournalEntry = [event: ProfileEvent, at: number, id: string];
@@ -70,28 +69,15 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
       save();
     },
     readLeftovers() {
-      const keys: string[] = [];
-      const found: JournalEntry[] = [];
-      attempt((s) => {
-        for (let i = 0; i < s.length; i++) {
-          const key = s.key(i);
-          if (!key?.startsWith(PREFIX) || key === page) continue;
-          keys.push(key);
-          found.push(...readEntries(s.getItem(key)));
-        }
-      });
-      return { keys, entries: found };
+      const keys = listKeys(PREFIX).filter((key) => key !== page);
+      return { keys, entries: keys.flatMap((key) => readEntries(attempt((s) => s.getItem(key)))) };
     },
     drop: (keys) => attempt((s) => keys.forEach((key) => s.removeItem(key))),
     erase() {
       allowed = false;
       entries = [];
-      attempt((s) => {
-        const keys: string[] = [];
-        for (let i = 0; i < s.length; i++) keys.push(s.key(i)!);
-        // ALLOWED is a prefix of PREFIX: this removes the permission and every page's entries.
-        keys.filter((key) => key.startsWith(ALLOWED)).forEach((key) => s.removeItem(key));
-      });
+      // ALLOWED is a prefix of PREFIX: this removes the permission and every page's entries.
+      attempt((s) => listKeys(ALLOWED).forEach((key) => s.removeItem(key)));
     },
   };
 }
@@ -105,12 +91,17 @@ function attempt<T>(operation: (storage: Storage) => T): T | undefined {
   }
 }
 
+/** The localStorage keys that start with `prefix`. */
+function listKeys(prefix: string): string[] {
+  return attempt((s) => Object.keys(s).filter((key) => key.startsWith(prefix))) ?? [];
+}
+
 /** A stored page's entries, dropping anything malformed (another script's key, a torn write). */
-function readEntries(text: string | null): JournalEntry[] {
+function readEntries(text: string | null | undefined): JournalEntry[] {
   try {
     const parsed: unknown = JSON.parse(text ?? '');
     return Array.isArray(parsed)
-      ? parsed.filter((e): e is JournalEntry => Array.isArray(e) && isPlainObject(e[0]) && typeof e[0].type === 'string' && Number.isFinite(e[1]) && typeof e[2] === 'string')
+      ? parsed.filter((e): e is JournalEntry => Array.isArray(e) && typeof e[0]?.type === 'string' && Number.isFinite(e[1]) && typeof e[2] === 'string')
       : [];
   } catch {
     return [];
