@@ -54,6 +54,7 @@ export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, 
   const profile = buildProfile(visitorId, given as Signals, isPlainObject(history) ? history : {}, now);
   // What the file leaves out is what a first-time visitor would have.
   const signals = completeSignals({ ...readBehaviourSignals(profile, now), ...given } as Signals, now);
+  signals.pageType ??= detectVisitorPageType(String(signals.path), prepared.pageTypes, typeof product === 'string');
   const context: OfferContext = {
     currentProduct: typeof product === 'string' ? product : undefined,
     cartItems: profile.cartItems,
@@ -87,6 +88,17 @@ export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, 
   });
   const winnerTrace = winner ? campaigns[prepared.campaigns.indexOf(winner)] : null;
   return { at: new Date(now).toISOString(), visitor: visitorId, signals, winner: winnerTrace, campaigns };
+}
+
+/**
+ * The page type the browser would detect on the visitor's page (SPEC §3, signals/page-type.ts):
+ * the first config `pages` type matching the path, else `product` when the page is about a
+ * product (its schema.org data), else `home` for `/`, else `other`.
+ */
+function detectVisitorPageType(path: string, pageTypes: PreparedConfig['pageTypes'], hasProduct: boolean): string {
+  for (const [type, patterns] of pageTypes) if (patterns.some((test) => test(path))) return type;
+  if (hasProduct) return 'product';
+  return path === '/' ? 'home' : 'other';
 }
 
 /** A visitor file may write a timestamp signal as an ISO time; conditions compare epoch milliseconds. */
