@@ -109,3 +109,24 @@ describe('theme values are data (SPEC §8)', () => {
     expect(schemaAccepts(raw)).toBe(false);
   });
 });
+
+describe('a segment rejected for what it holds', () => {
+  it.each([
+    ['a prototype key', JSON.parse('{"all": [{"device": "mobile"}], "__proto__": "x"}')],
+    ['too deep a value', { any: nested(80) }],
+  ])('with %s rejects the campaigns naming it, and only them, without throwing', (_, bad) => {
+    const raw = {
+      ...base,
+      segments: { bad, good: { device: 'mobile' } },
+      campaigns: [
+        { id: 'names-bad', audience: { any: [{ segment: 'good' }, { segment: 'bad' }] }, content: { en: { title: 'x' } } },
+        { id: 'names-good', audience: { segment: 'good' }, content: { en: { title: 'y' } } },
+      ],
+    };
+    const { prepared, errors } = prepareConfig(raw);
+    expect(errors.some((e) => e.pointer.startsWith('/segments/bad'))).toBe(true);
+    expect(errors.map((e) => [e.pointer, e.code])).toContainEqual(['/campaigns/0/audience/any/1/segment', 'unknown-segment']);
+    expect(Object.keys(prepared!.segments)).toEqual(['good']);
+    expect(prepared!.campaigns.map((c) => c.id)).toEqual(['names-good']);
+  });
+});

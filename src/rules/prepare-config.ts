@@ -75,7 +75,10 @@ export function checkConfig(raw: unknown, now: () => number = Date.now): { clean
   const segmentSources = raw.segments === undefined ? {} : raw.segments;
   if (!isPlainObject(segmentSources)) errors.push(new ConfigError('/segments', 'segments-not-object', segmentSources));
   const sources = isPlainObject(segmentSources) ? segmentSources : {};
-  const compiler = createConditionCompiler({ segments: sources as Config['segments'], now });
+  // A segment rejected before it is compiled (a prototype key inside, too deep) is unknown to the
+  // campaigns too, as it will be to compileConfig: a campaign naming it is rejected, not compiled.
+  const usable = Object.fromEntries(Object.entries(sources).filter(([id]) => !FORBIDDEN_KEYS.has(id) && !isTainted(joinPointer('/segments', id))));
+  const compiler = createConditionCompiler({ segments: usable as Config['segments'], now });
   const segments: Record<string, Condition> = {};
   for (const id of Object.keys(sources)) {
     if (FORBIDDEN_KEYS.has(id) || isTainted(joinPointer('/segments', id))) continue;
