@@ -78,6 +78,8 @@ export default [
     'segmint-diagnose.js': 'src/rules/config-messages.ts',
     // Once the page asks for it (?segmint=debug, data-debug): the inspector panel.
     'segmint-inspect.js': 'src/debug/mount-inspector.ts',
+    // Once a page has a slot an inline campaign fills: the inline renderer and its lifecycle.
+    'segmint-inline.js': 'src/inline-placements.ts',
   }).map(([file, input]) => build({ input, output: { format: 'es', entryFileNames: file }, bundleDependencies: true, minified: true })),
   // npm: ESM entry points; preact and idb-keyval stay dependencies.
   build({

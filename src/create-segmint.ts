@@ -7,6 +7,7 @@ import { createJournal } from './profile/journal';
 import { readLocation } from './signals/page';
 import { readSignals } from './runtime/read-input';
 import { showCampaign } from './runtime/show-campaign';
+import { previewInline } from './runtime/fill-slots';
 import { explainVisit } from './runtime/explain';
 import { attributeConversions } from './runtime/conversions';
 import { openDebugTools } from './runtime/debug-tools';
@@ -135,6 +136,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
         const campaign = r.session.prepared.campaigns.find((c) => c.id === campaignId);
         if (!campaign) throw new Error(`show(): no valid campaign "${campaignId}" in the config`);
         const variant = campaign.variants.find((v) => v.id === showOptions.variant) ?? campaign.variants[0];
+        if (campaign.slot !== undefined) return previewInline(r, campaign, variant, readSignals(r), showOptions.locale);
         return showCampaign(r, campaign, variant, readSignals(r), { counts: false, locale: showOptions.locale });
       });
     }),

@@ -195,3 +195,17 @@ describe('schema.json', () => {
     }
   });
 });
+
+describe('schema.json: inline placements and click triggers', () => {
+  const withCampaign = (fields: Record<string, unknown>) => ({ version: 1, defaultLocale: 'en', campaigns: [{ id: 'c', content: { en: { title: 't' } }, ...fields }] });
+  it('accepts an inline layout with a slot and a click trigger with a selector', () => {
+    expect(validate(withCampaign({ layout: { type: 'inline', slot: 'pdp-below-price' } }))).toBe(true);
+    expect(validate(withCampaign({ trigger: { on: 'click', selector: '#open' } }))).toBe(true);
+  });
+  it('rejects an inline layout without a slot or with a position, a slot on a popup, and a click trigger without a selector', () => {
+    expect(validate(withCampaign({ layout: { type: 'inline' } }))).toBe(false);
+    expect(validate(withCampaign({ layout: { type: 'inline', slot: 'x', position: 'top' } }))).toBe(false);
+    expect(validate(withCampaign({ layout: { type: 'modal', slot: 'x' } }))).toBe(false);
+    expect(validate(withCampaign({ trigger: { on: 'click' } }))).toBe(false);
+  });
+});

@@ -100,8 +100,20 @@ export interface EventTrigger {
   event: string;
 }
 
+/**
+ * When the visitor clicks (a real, trusted click) an element matching the CSS `selector`, e.g.
+ * `[data-segmint-open="coupon"]`, anywhere in the page, including elements added later. The
+ * click's own default action (following a link, submitting a form) is left alone.
+ */
+export interface ClickTrigger {
+  /** When the visitor clicks an element matching `selector` (trusted clicks only; the click's default action is left alone). */
+  on: 'click';
+  /** CSS selector of the elements that open the campaign, e.g. `[data-segmint-open="coupon"]`. @minLength 1 @maxLength 1000 */
+  selector: string;
+}
+
 /** When the campaign is considered; default: on page view, no delay. */
-export type Trigger = PageviewTrigger | ScrollTrigger | ExitIntentTrigger | IdleTrigger | TimeOnSiteTrigger | EventTrigger;
+export type Trigger = PageviewTrigger | ScrollTrigger | ExitIntentTrigger | IdleTrigger | TimeOnSiteTrigger | EventTrigger | ClickTrigger;
 
 /** Per-campaign caps. Every field is optional; a missing field means no cap of that kind. */
 export interface Frequency {
@@ -137,12 +149,27 @@ export interface CampaignPages {
   exclude?: PathGlob[];
 }
 
-/** How the popup is placed. */
+/**
+ * How the campaign is placed: over the page (a popup) or in it (`inline`).
+ * @if {"properties": {"type": {"const": "inline", "description": "An inline placement…"}}, "required": ["type"]}
+ * @then {"required": ["slot"], "properties": {"position": {"description": "An inline placement sits where its slot is: no `position`.", "not": {}}}}
+ * @else {"properties": {"slot": {"description": "Only for `inline`.", "not": {}}}}
+ */
 export interface Layout {
-  /** `modal` (centered, with backdrop), `slide-in` (a corner), `bar` (top or bottom), `sheet` (bottom sheet). */
-  type: 'modal' | 'slide-in' | 'bar' | 'sheet';
+  /**
+   * `modal` (centered, with backdrop), `slide-in` (a corner), `bar` (top or bottom), `sheet` (bottom
+   * sheet), or `inline`: in the page flow, inside the host's own `<div data-segmint-slot="…">`.
+   */
+  type: 'modal' | 'slide-in' | 'bar' | 'sheet' | 'inline';
   /** For `slide-in`: the corner; for `bar`: `top` or `bottom`. */
   position?: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | 'top' | 'bottom';
+  /**
+   * For `inline` (and required there): the name of the slot to fill, the value of the host
+   * element's `data-segmint-slot` attribute. Each slot shows at most one campaign (highest
+   * `priority` wins); the slot's own children are shown when none qualifies.
+   * @pattern ^[A-Za-z0-9_-]{1,64}$
+   */
+  slot?: string;
 }
 
 /**
@@ -408,8 +435,10 @@ export interface SegmintEvents {
 export interface CampaignTrace {
   id: string;
   eligible: boolean;
-  /** Why it is not eligible: `pages`, `audience`, `frequency`, `schedule`, `limits`, or `invalid`. */
+  /** Why it is not eligible: `pages`, `audience`, `frequency`, `schedule`, `limits`, `offer`, `slot` (an inline campaign whose slot is not on the page), or `invalid`. */
   reason?: string;
+  /** For an inline campaign: the name of the slot it fills. */
+  slot?: string;
   /** For `audience`: JSON pointer of the first failing condition, and the value found there. */
   pointer?: string;
   actual?: unknown;

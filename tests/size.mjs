@@ -16,6 +16,8 @@ const BUDGETS = [
   { file: 'dist/segmint-diagnose.js', maxGzipBytes: 2.5 * 1024 },
   // Once the page asks for it (?segmint=debug, data-debug): the inspector panel, with its own Preact.
   { file: 'dist/segmint-inspect.js', maxGzipBytes: 7 * 1024 },
+  // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS.
+  { file: 'dist/segmint-inline.js', maxGzipBytes: 10817 },
 ];
 
 let failed = false;

@@ -27,6 +27,8 @@ export interface PreparedCampaign {
   frequency: Frequency;
   holdout: number;
   attributionHours: number;
+  /** For an inline campaign: the slot it fills (`data-segmint-slot`); absent for popups. */
+  slot?: string;
   variants: PreparedVariant[];
 }
 
@@ -54,6 +56,7 @@ export function compileCampaign(campaign: Campaign, at: string, order: number, c
     frequency: campaign.frequency ?? {},
     holdout: campaign.holdout ?? 0,
     attributionHours: campaign.attributionHours ?? 24,
+    ...(base.layout.slot !== undefined && { slot: base.layout.slot }),
     variants: campaign.variants === undefined ? [{ id: 'default', weight: 1, ...base }] : campaign.variants.map((variant) => ({
       id: variant.id,
       weight: variant.weight ?? 1,

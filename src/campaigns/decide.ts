@@ -39,7 +39,8 @@ function assessCampaign(campaign: PreparedCampaign, input: DecisionInput): { tra
   if (!isInSchedule(campaign.schedule, new Date(input.now), readLocalTime(input.signals))) return no('schedule');
   const cap = findCap(id, campaign.frequency, input.profile, input.now);
   if (cap) return no(`frequency.${cap}`);
-  const limit = findLimit(input.limits, input.profile, input.now);
+  // Global limits pace interruptions: an inline placement, in the page flow, neither waits for them nor uses them up.
+  const limit = campaign.slot === undefined ? findLimit(input.limits, input.profile, input.now) : null;
   if (limit) return no(limit);
   const failure = campaign.audience?.explain(input.signals);
   if (failure) return no('audience', { pointer: failure.pointer, actual: failure.actual });

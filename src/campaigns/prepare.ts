@@ -8,6 +8,7 @@ import { isPlainObject } from '../lib/is-plain-object';
 import { checkKnownKeys, checkNumber, isValidLocale } from '../rules/config-checks';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { checkProductIds } from './catalog';
+import { isValidSelector } from '../lib/css-selector';
 
 /** What a campaign is checked against: the rest of the config. */
 export interface CampaignContext {
@@ -19,7 +20,7 @@ export interface CampaignContext {
 
 const ACTIONS = ['link', 'add-to-cart', 'copy-coupon', 'dismiss'];
 
-const LAYOUTS = ['modal', 'slide-in', 'bar', 'sheet'];
+const LAYOUTS = ['modal', 'slide-in', 'bar', 'sheet', 'inline'];
 const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'top', 'bottom'];
 const CONTENT_FIELDS = ['title', 'body', 'cta', 'dismiss', 'close'];
 const FREQUENCY_FIELDS = ['maxImpressions', 'maxPerSession', 'cooldownHours', 'afterDismissHours', 'afterConversionHours'];
@@ -61,7 +62,11 @@ export function checkCampaign(raw: unknown, at: string, context: CampaignContext
   }
   const offer = campaign.offer === undefined ? undefined : checkOffer(campaign.offer, joinPointer(at, 'offer'), context.productIds);
   checkNumber(campaign.priority === undefined ? 0 : campaign.priority, joinPointer(at, 'priority'), -Infinity);
-  checkTrigger(campaign.trigger, joinPointer(at, 'trigger'));
+  const trigger = checkTrigger(campaign.trigger, joinPointer(at, 'trigger'));
+  // An inline campaign fills its slot when the page (or the slot) appears: nothing else triggers it.
+  if (layout.slot !== undefined && (trigger.on !== 'pageview' || trigger.delaySeconds)) {
+    throw new ConfigError(joinPointer(at, 'trigger'), 'inline-trigger', trigger.on);
+  }
   if (campaign.audience !== undefined) compileAudience(campaign.audience, joinPointer(at, 'audience'));
   checkPages(campaign.pages, joinPointer(at, 'pages'));
   checkSchedule(campaign.schedule, joinPointer(at, 'schedule'));
@@ -100,6 +105,7 @@ const TRIGGER_OPTIONS: Record<Trigger['on'], [option?: string, isRequired?: bool
   idle: ['seconds', true],
   'time-on-site': ['seconds', true],
   event: ['event', true],
+  click: ['selector', true],
 };
 
 function checkTrigger(value: unknown, at: string): Trigger {
@@ -117,6 +123,12 @@ function checkTrigger(value: unknown, at: string): Trigger {
   if (option === 'event') {
     if (typeof value.event !== 'string' || value.event === '') throw new ConfigError(optionAt, 'missing-event-name');
     return { on: 'event', event: value.event };
+  }
+  if (option === 'selector') {
+    if (typeof value.selector !== 'string' || value.selector.trim() === '') throw new ConfigError(optionAt, 'missing-selector');
+    // Checked here, in the check chunk, by a parser of our own, so Node's validator and the browser agree.
+    if (!isValidSelector(value.selector)) throw new ConfigError(optionAt, 'invalid-selector', value.selector);
+    return { on: 'click', selector: value.selector };
   }
   const n = checkNumber(value[option], optionAt);
   if (option === 'percent' && n > 100) throw new ConfigError(optionAt, 'percent-over-100', n);
@@ -179,10 +191,16 @@ function checkFrequency(value: unknown, at: string): Frequency {
 function checkLayout(value: unknown, at: string): Layout {
   if (value === undefined) return { type: 'modal' };
   if (!isPlainObject(value)) throw new ConfigError(at, 'not-object', value);
-  checkKnownKeys(value, ['type', 'position'], at, 'layout');
+  checkKnownKeys(value, ['type', 'position', 'slot'], at, 'layout');
   if (typeof value.type !== 'string' || !LAYOUTS.includes(value.type)) {
     throw new ConfigError(joinPointer(at, 'type'), 'not-one-of', value.type, LAYOUTS);
   }
+  if (value.type === 'inline') {
+    if (typeof value.slot !== 'string' || !SLOT_NAME.test(value.slot)) throw new ConfigError(joinPointer(at, 'slot'), 'invalid-slot-name', value.slot);
+    if (value.position !== undefined) throw new ConfigError(joinPointer(at, 'position'), 'inline-position');
+    return { type: 'inline', slot: value.slot };
+  }
+  if (value.slot !== undefined) throw new ConfigError(joinPointer(at, 'slot'), 'slot-needs-inline', value.type);
   if (value.position !== undefined && (typeof value.position !== 'string' || !POSITIONS.includes(value.position))) {
     throw new ConfigError(joinPointer(at, 'position'), 'not-one-of', value.position, POSITIONS);
   }
@@ -232,7 +250,7 @@ function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, '
       id: raw.id,
       weight: checkNumber(raw.weight === undefined ? 1 : raw.weight, joinPointer(variantAt, 'weight')),
       content: mergeContent(base.content, overrides),
-      layout: raw.layout === undefined ? base.layout : checkLayout(raw.layout, joinPointer(variantAt, 'layout')),
+      layout: raw.layout === undefined ? base.layout : checkVariantLayout(raw.layout, joinPointer(variantAt, 'layout'), base.layout),
       cta: raw.cta === undefined ? base.cta : checkCta(raw.cta, joinPointer(variantAt, 'cta')),
       offer: raw.offer === undefined ? base.offer : checkOffer(raw.offer, joinPointer(variantAt, 'offer'), context.productIds),
     };
@@ -240,6 +258,16 @@ function checkVariants(value: unknown, at: string, base: Omit<PreparedVariant, '
   if (!variants.some((variant) => variant.weight > 0)) throw new ConfigError(at, 'no-variant-weight');
   variants.forEach((variant, i) => checkActionHasOffer(variant, joinPointer(joinPointer(at, i), 'cta')));
   return variants;
+}
+
+/**
+ * A variant may restyle its campaign's placement but not move it between the page and over it:
+ * which slot a campaign competes for (or whether it is a popup) is decided before the variant.
+ */
+function checkVariantLayout(value: unknown, at: string, base: Layout): Layout {
+  const layout = checkLayout(value, at);
+  if (layout.slot !== base.slot) throw new ConfigError(joinPointer(at, base.slot === undefined ? 'type' : 'slot'), 'variant-placement', base.slot);
+  return layout;
 }
 
 /** A variant's content overrides its campaign's per locale and per field. */
@@ -268,6 +296,9 @@ function checkOffer(value: unknown, at: string, productIds: readonly string[]): 
   }
   return value as Offer;
 }
+
+/** A slot name: what the host writes in `data-segmint-slot`, so nothing that needs quoting in a selector. */
+const SLOT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 function checkPercent(value: unknown, at: string): number {
   const n = checkNumber(value, at);

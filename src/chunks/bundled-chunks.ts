@@ -12,5 +12,6 @@ export const loadBundledChunk: ChunkLoader = createChunkLoader((name) => {
     case 'check': return import('../rules/check-chunk');
     case 'diagnose': return import('../rules/config-messages');
     case 'inspect': return import('../debug/mount-inspector');
+    case 'inline': return import('../inline-placements');
   }
 }, (name) => `the bundle (chunk "${name}")`);

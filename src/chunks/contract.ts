@@ -8,6 +8,7 @@ import type { RenderPopup } from '../render/view';
 import type { formatConfigError } from '../rules/config-messages';
 import type { checkConfig } from '../rules/prepare-config';
 import type { mountInspector } from '../debug/mount-inspector';
+import type { createInlinePlacements } from '../inline-placements';
 
 /** What each chunk exports, by name. */
 export interface Chunks {
@@ -21,6 +22,8 @@ export interface Chunks {
   diagnose: { formatConfigError: typeof formatConfigError };
   /** Once the page asks for it (`?segmint=debug`, `data-debug`): the inspector. */
   inspect: { mountInspector: typeof mountInspector };
+  /** Once a page has a slot an inline campaign fills: the inline renderer (Preact, the region, its CSS) and its lifecycle. */
+  inline: { createInlinePlacements: typeof createInlinePlacements };
 }
 
 /** A chunk's name: `segmint-<name>.js`. */

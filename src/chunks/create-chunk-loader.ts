@@ -25,4 +25,5 @@ const DESCRIPTIONS: Record<ChunkName, string> = {
   check: 'config checks',
   diagnose: 'config diagnostics',
   inspect: 'inspector',
+  inline: 'inline renderer',
 };

@@ -9,7 +9,7 @@ export type ProfileEvent =
   | { type: 'page'; utm?: Utm }
   | { type: 'track'; name: string; props?: TrackProps }
   | { type: 'identify'; traits: Record<string, TraitValue> }
-  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion'; campaign: string; variant: string; locale?: string };
+  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion'; campaign: string; variant: string; locale?: string; inline?: boolean };
 
 /** A session ends after this long without activity (SPEC §3). */
 export const SESSION_TIMEOUT_MS = 30 * 60_000;
@@ -106,8 +106,11 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
       history.lastImpressionAt = now;
       history.sessionImpressions = history.session === profile.sessions ? (history.sessionImpressions ?? 0) + 1 : 1;
       history.session = profile.sessions;
-      profile.sessionShown++;
-      profile.lastShownAt = now;
+      // The global limits count popups; an inline placement is part of the page (see decide.ts).
+      if (!event.inline) {
+        profile.sessionShown++;
+        profile.lastShownAt = now;
+      }
       break;
     case 'dismiss':
       history.dismissedAt = now;

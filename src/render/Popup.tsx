@@ -76,7 +76,7 @@ function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, se
 }
 
 /** A product card; the image's box is sized before it loads, so nothing moves when it arrives. */
-function Product({ product }: { product: ProductCard }) {
+export function Product({ product }: { product: ProductCard }) {
   const content = (
     <>
       {product.image && <img class="sm-image" src={product.image} alt="" width={64} height={64} loading="lazy" decoding="async" />}
@@ -87,14 +87,14 @@ function Product({ product }: { product: ProductCard }) {
   return <li class="sm-product">{product.url ? <a class="sm-product-row" href={product.url}>{content}</a> : <span class="sm-product-row">{content}</span>}</li>;
 }
 
-function copyText(text: string): void {
+export function copyText(text: string): void {
   navigator.clipboard?.writeText(text).catch(() => {
     // Clipboard refused (permissions, insecure context): the code stays on screen to copy by hand.
   });
 }
 
 /** Theme values become custom properties, set through the CSSOM (allowed under `style-src 'self'`). */
-function themeStyle({ theme }: PopupView): Record<string, string> {
+export function themeStyle({ theme }: PopupView): Record<string, string> {
   const style: Record<string, string> = {};
   if (!theme) return style;
   // Checked again here, not only at load: a theme value must never be able to fetch anything.

@@ -90,7 +90,7 @@ export async function mountPopup(view: PopupView, callbacks: PopupCallbacks): Pr
 }
 
 /** A fresh task: what follows runs apart from the chunk evaluation that led here. */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -98,7 +98,7 @@ function nextTask(): Promise<void> {
  * The start of the next animation frame; in a hidden tab, which has no frames, a timer instead,
  * so that a decision never waits for the visitor to come back (the instance's calls queue behind it).
  */
-function nextFrame(): Promise<void> {
+export function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
     const timer = setTimeout(() => {

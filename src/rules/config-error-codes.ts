@@ -91,6 +91,14 @@ export interface ConfigErrorParams {
   'products-and-from': [];
   'invalid-offer-limit': [got: unknown];
   'invalid-coupon': [got: unknown];
+  'missing-selector': [];
+  'invalid-selector': [got: string];
+  'invalid-slot-name': [got: unknown];
+  'inline-position': [];
+  'slot-needs-inline': [type: string];
+  'inline-trigger': [on: string];
+  /** `slot` undefined: the campaign is a popup and the variant made it inline. */
+  'variant-placement': [slot: string | undefined];
 }
 
 /** The code of a config mistake: what `ConfigError.code` holds. */

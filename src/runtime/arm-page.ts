@@ -10,6 +10,7 @@ import { someInSlices } from '../lib/some-in-slices';
 import { createPageState, type PageState } from './page-state';
 import { readDecisionInput, readSignals } from './read-input';
 import { prefetchRenderer } from './show-campaign';
+import { armSlots } from './fill-slots';
 
 /** How often a page with waiting campaigns asks again whether the visitor qualifies for one. */
 export const QUALIFY_RECHECK_MS = 5000;
@@ -27,7 +28,8 @@ export interface ArmedPage {
  * popup appears without delay. A visitor who qualifies for nothing downloads neither.
  */
 export function armPage(rt: Runtime): ArmedPage {
-  const { campaigns } = rt.session.prepared;
+  // Inline campaigns fill their slots (fill-slots.ts); the triggers and the state machine are for popups.
+  const campaigns = rt.session.prepared.campaigns.filter((campaign) => campaign.slot === undefined);
   const context: TriggerContext = {
     onTrack: (handler) => {
       rt.trackListeners.add(handler);
@@ -37,6 +39,8 @@ export function armPage(rt: Runtime): ArmedPage {
     device: () => collectDeviceSignals(window).device,
   };
   const stops: (() => void)[] = [];
+  const stopSlots = armSlots(rt);
+  if (stopSlots) stops.push(stopSlots);
   const armAll = (armers: TriggerArmers) => {
     for (const campaign of campaigns) {
       const stop = armTrigger(campaign.trigger, context, rt.safely(() => rt.fire(campaign)), armers);

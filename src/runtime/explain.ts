@@ -1,8 +1,9 @@
-import type { Explanation } from '../types';
+import type { CampaignTrace, Explanation } from '../types';
 import type { Runtime } from './runtime';
 import { evaluateCampaign } from '../campaigns/decide';
 import { copyJson } from '../lib/copy-json';
 import { readDecisionInput, readSignals } from './read-input';
+import { isSlotOnPage } from './fill-slots';
 
 /** `explain()`: the signals now, which segments match (and where not), and why each campaign would or would not show. */
 export function explainVisit(rt: Runtime): Explanation {
@@ -15,7 +16,13 @@ export function explainVisit(rt: Runtime): Explanation {
     segments[id] = failure ? { match: false, ...failure } : { match: true };
   }
   const campaigns = [
-    ...prepared.campaigns.map((campaign) => evaluateCampaign(campaign, input)),
+    ...prepared.campaigns.map((campaign): CampaignTrace => {
+      const trace = evaluateCampaign(campaign, input);
+      if (campaign.slot === undefined) return trace;
+      // An inline campaign the visitor qualifies for shows only where its slot is.
+      const slotted = { ...trace, slot: campaign.slot };
+      return trace.eligible && !isSlotOnPage(campaign.slot) ? { ...slotted, eligible: false, reason: 'slot' } : slotted;
+    }),
     ...rejected.map(({ id, pointer }) => ({ id, eligible: false, reason: 'invalid', pointer })),
   ];
   return copyJson({ signals, segments, campaigns });

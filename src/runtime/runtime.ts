@@ -4,6 +4,7 @@ import type { PopupLifecycle } from '../popup-lifecycle';
 import type { Session } from './session';
 import type { PreparedCampaign } from '../campaigns/prepare';
 import type { ArmedPage } from './arm-page';
+import type { InlinePlacements } from '../inline-placements';
 
 /**
  * What the parts of a started instance share: the session, the host-facing plumbing (events,
@@ -35,6 +36,8 @@ export interface InstanceState {
   requestedConsent?: boolean;
   /** Created with the engagement chunk, when the first popup is about to show. */
   popups?: PopupLifecycle;
+  /** Created with the inline chunk, when the first slot is about to be filled. */
+  inline?: InlinePlacements;
   /** This page's armed triggers and state machine. */
   page?: ArmedPage;
 }

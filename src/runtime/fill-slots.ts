@@ -1,0 +1,63 @@
+import type { Signals } from '../rules/signals';
+import type { PreparedCampaign, PreparedVariant } from '../campaigns/prepare';
+import type { InlinePlacements } from '../inline-placements';
+import type { Runtime } from './runtime';
+import { SLOT_ATTRIBUTE, watchSlots } from '../slots/watch-slots';
+import { findSegments, readDecisionInput, readOfferContext, readSignals } from './read-input';
+import { showCampaign } from './show-campaign';
+
+/**
+ * This page's inline placements (SPEC §7), the core's part: finding the slots an inline campaign
+ * names, on the page now or added later. Deciding and filling them is the inline chunk's, loaded
+ * once such a slot is on the page. Returns the stop function, which gives every slot its fallback
+ * back (on navigation and `destroy()`); undefined when no campaign is inline.
+ */
+export function armSlots(rt: Runtime): (() => void) | undefined {
+  const names = new Set(rt.session.prepared.campaigns.map((campaign) => campaign.slot));
+  names.delete(undefined);
+  if (!names.size) return undefined;
+  const page = { taken: new Set<string>(), isCurrent: () => !isStopped };
+  let isStopped = false;
+  const stopWatching = watchSlots(document, (elements) => {
+    const slots = elements.filter((element) => names.has(element.getAttribute(SLOT_ATTRIBUTE) ?? ''));
+    if (slots.length) loadPlacements(rt).then((placements) => page.isCurrent() && placements?.fillSlots(slots, page)).catch(rt.report);
+  });
+  return () => {
+    isStopped = true;
+    stopWatching();
+    rt.state.inline?.clear();
+  };
+}
+
+/**
+ * `show()` of an inline campaign (a preview, counting nothing): into its slot when the page has
+ * one, else in a modal frame, so that the inspector can preview it on any page.
+ */
+export async function previewInline(rt: Runtime, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, locale: string | undefined): Promise<void> {
+  const element = document.querySelector(`[${SLOT_ATTRIBUTE}="${campaign.slot}"]`);
+  if (element) return (await loadPlacements(rt))?.fill(element, campaign, variant, signals, { counts: false, locale, isCurrent: () => true });
+  return showCampaign(rt, campaign, { ...variant, layout: { type: 'modal' } }, signals, { counts: false, locale });
+}
+
+/** Whether this page has a slot of that name, for `explain()`. */
+export function isSlotOnPage(slot: string): boolean {
+  return document.querySelector(`[${SLOT_ATTRIBUTE}="${slot}"]`) !== null;
+}
+
+async function loadPlacements(rt: Runtime): Promise<InlinePlacements | undefined> {
+  const { createInlinePlacements } = await rt.loadChunk('inline');
+  if (rt.state.destroyed) return undefined;
+  return (rt.state.inline ??= createInlinePlacements({
+    emit: rt.emit,
+    report: rt.report,
+    safely: rt.safely,
+    readOfferContext: () => readOfferContext(rt),
+    findSegments: (_, s) => findSegments(rt, s),
+    isDestroyed: () => rt.state.destroyed,
+    session: rt.session,
+    readInput: () => {
+      const signals = readSignals(rt);
+      return { signals, input: readDecisionInput(rt, signals) };
+    },
+  }));
+}
