@@ -152,7 +152,7 @@ export interface CampaignPages {
 /**
  * How the campaign is placed: over the page (a popup) or in it (`inline`).
  * @if {"properties": {"type": {"const": "inline", "description": "An inline placement…"}}, "required": ["type"]}
- * @then {"required": ["slot"], "properties": {"position": {"description": "An inline placement sits where its slot is: no `position`.", "not": {}}}}
+ * @then {"required": ["slot"], "properties": {"slot": {"description": "Required for `inline`.", "type": "string"}, "position": {"description": "An inline placement sits where its slot is: no `position`.", "not": {}}}}
  * @else {"properties": {"slot": {"description": "Only for `inline`.", "not": {}}}}
  */
 export interface Layout {
