@@ -72,6 +72,8 @@ export default [
     'segmint-engage.js': 'src/engagement.ts',
     // Once a popup is about to show: Preact, the components, the CSS.
     'segmint-popup.js': 'src/render/mount.ts',
+    // Once the config needs country, currency or referrerType: the signals' lookup tables.
+    'segmint-tables.js': 'src/signals/tables.ts',
     // Once a config text not checked before on this browser arrives: the config checks.
     'segmint-check.js': 'src/rules/check-chunk.ts',
     // Once a config has errors: the message of each error code.

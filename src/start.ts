@@ -9,6 +9,7 @@ import { readUtm } from './signals/utm';
 import { armPage } from './runtime/arm-page';
 import { createFiring, decideFired } from './runtime/decide-fired';
 import { convertReplayed } from './runtime/conversions';
+import { needsSignalTables } from './rules/needed-signals';
 
 /** What starting needs from the instance being started. */
 export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void; journal: Journal };
@@ -29,9 +30,11 @@ export async function start(context: StartContext): Promise<Runtime | null> {
     return null;
   }
   const hints = collectHints(options, config.prepared);
+  const tables = loadSignalTables(context, config.prepared);
   // A purchase replayed from a page gone too soon converts here, announced once this page runs.
   const replayed = convertReplayed(config.prepared.campaigns, now, (emit) => context.enqueue(() => emit(rt)));
   const store = await openProfile(context, config.prepared, replayed);
+  hints.tables = await tables;
   await store.record(pageView);
   rememberConfig(context.source, config, store.isPersistent(), now());
 
@@ -72,6 +75,17 @@ function openProfile(context: StartContext, prepared: PreparedConfig, replayed: 
     ...replayed,
     onError: (message, cause) => context.report(cause ?? new Error(message), cause ? message : undefined),
   });
+}
+
+/** The lookup tables, when the config needs them; without them (they failed to load) those signals say less. */
+async function loadSignalTables(context: StartContext, prepared: PreparedConfig): Promise<SignalHints['tables']> {
+  if (!needsSignalTables(prepared.needs)) return undefined;
+  try {
+    return (await context.loadChunk('tables')).tables;
+  } catch (error) {
+    context.report(error, 'country, currency and referrer type are read without their tables');
+    return undefined;
+  }
 }
 
 /** The page view of `url`, with the session's first-touch campaign parameters. */

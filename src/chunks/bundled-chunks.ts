@@ -9,6 +9,7 @@ export const loadBundledChunk: ChunkLoader = createChunkLoader((name) => {
   switch (name) {
     case 'engage': return import('../engagement');
     case 'popup': return import('../render/mount');
+    case 'tables': return import('../signals/tables');
     case 'check': return import('../rules/check-chunk');
     case 'diagnose': return import('../rules/config-messages');
     case 'inspect': return import('../debug/mount-inspector');

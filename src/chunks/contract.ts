@@ -9,6 +9,7 @@ import type { formatConfigError } from '../rules/config-messages';
 import type { checkConfig } from '../rules/prepare-config';
 import type { mountInspector } from '../debug/mount-inspector';
 import type { createInlinePlacements } from '../inline-placements';
+import type { SignalTables } from '../signals/signal-tables';
 
 /** What each chunk exports, by name. */
 export interface Chunks {
@@ -18,6 +19,8 @@ export interface Chunks {
   popup: { mountPopup: RenderPopup };
   /** Once a config text not checked before on this browser arrives: the config checks. */
   check: { checkConfig: typeof checkConfig };
+  /** Once the config needs `country`, `currency` or `referrerType`: the signals' lookup tables. */
+  tables: { tables: SignalTables };
   /** Once a config has errors: the message of each error code. */
   diagnose: { formatConfigError: typeof formatConfigError };
   /** Once the page asks for it (`?segmint=debug`, `data-debug`): the inspector. */

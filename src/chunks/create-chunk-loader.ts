@@ -23,6 +23,7 @@ const DESCRIPTIONS: Record<ChunkName, string> = {
   engage: 'campaign code',
   popup: 'popup renderer',
   check: 'config checks',
+  tables: 'signal tables',
   diagnose: 'config diagnostics',
   inspect: 'inspector',
   inline: 'inline renderer',

@@ -4,6 +4,7 @@ import { compileCampaign, type PreparedCampaign } from '../campaigns/compile-cam
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
 import { createRecord } from '../lib/create-record';
+import { findNeededSignals } from './needed-signals';
 
 /** The config compiled once at load: what the runtime decides with. */
 export interface PreparedConfig {
@@ -16,6 +17,8 @@ export interface PreparedConfig {
   segments: Record<string, CompiledCondition>;
   campaigns: PreparedCampaign[];
   limits: { maxPerSession?: number; minSecondsBetween?: number };
+  /** The signals its conditions, offers and placeholders can read (needed-signals.ts). */
+  needs: Set<string>;
 }
 
 /**
@@ -53,5 +56,6 @@ export function compileConfig(clean: CleanConfig, now: () => number = Date.now):
     segments,
     campaigns,
     limits: clean.limits ?? {},
+    needs: findNeededSignals(clean),
   };
 }

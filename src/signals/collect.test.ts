@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectSignals, type SignalHints } from './collect';
 import { SIGNALS } from '../rules/signals';
 import { createProfile } from '../profile/profile';
+import { tables } from './tables';
 
 /** SPEC §3, first table: the signals computed on each page. */
 const PAGE_SIGNALS = [
@@ -12,7 +13,7 @@ const PAGE_SIGNALS = [
 const NULLABLE = ['country', 'referrer', 'utmSource', 'utmMedium', 'utmCampaign'];
 
 const NOW = new Date(2026, 10, 23, 14, 30).getTime(); // a Monday, 14:30 local time
-const hints = (extra: Partial<SignalHints> = {}): SignalHints => ({ defaultLocale: 'en', pageTypes: [], ...extra });
+const hints = (extra: Partial<SignalHints> = {}): SignalHints => ({ defaultLocale: 'en', pageTypes: [], tables, ...extra });
 const collect = (extra?: Partial<SignalHints>) => collectSignals(window, hints(extra), createProfile(NOW, 'visitor'), NOW);
 
 const resolvedOptions = Intl.DateTimeFormat.prototype.resolvedOptions;
@@ -120,5 +121,13 @@ describe('collectSignals', () => {
       throw new Error('no Intl');
     });
     expect(collect()).toMatchObject({ timezone: 'UTC', country: null });
+  });
+
+  it('without the lookup tables (a config that needs none), says only what the host, the locale and the URL say', () => {
+    setTimeZone('Europe/Vienna');
+    setReferrer('https://www.google.com/search?q=x');
+    expect(collect({ tables: undefined })).toMatchObject({ country: null, currency: 'USD', referrerType: 'other' });
+    expect(collect({ tables: undefined, locale: 'de-AT' })).toMatchObject({ country: 'AT', currency: 'USD' });
+    expect(collect()).toMatchObject({ country: 'AT', currency: 'EUR', referrerType: 'search' });
   });
 });

@@ -8,6 +8,7 @@ import { collectPageSignals, readLocation } from './page';
 import { classifyReferrer, readReferrerHost } from './referrer';
 import { readUtm } from './utm';
 import type { Utm } from '../profile/profile';
+import type { SignalTables } from './signal-tables';
 import { collectTimeSignals, readTimeZone } from './time';
 
 /** What the host told us (`data-*` attributes or npm options) and what the config says. */
@@ -26,6 +27,8 @@ export interface SignalHints {
    * campaign link); when absent, the current URL's are used.
    */
   sessionUtm?: Utm;
+  /** The lookup tables, loaded when the config needs them (signal-tables.ts). */
+  tables?: SignalTables;
 }
 
 /** All signals of SPEC §3 for this page and visitor, in the shape conditions read. */
@@ -40,19 +43,24 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
   const nav = win.navigator;
   // Some browsers leave `languages` empty (embedded webviews); `language` still says something.
   const preferred = nav.languages?.length ? nav.languages : [nav.language];
-  const locale = collectLocaleSignals(hints, preferred, hints.defaultLocale, readZone);
+  const { tables } = hints;
+  const locale = collectLocaleSignals(hints, preferred, hints.defaultLocale, readZone, tables);
   const utm = hints.sessionUtm ?? profile.sessionUtm ?? readUtm(location);
   const referrer = readReferrerHost(doc.referrer);
+  // Computed when read: a decision reads only the signals its conditions name.
+  let currency: string | undefined;
   return {
     ...locale,
     get timezone() {
       return readZone();
     },
-    currency: detectCurrency(hints.currency, doc, locale.country, hints.defaultCurrency),
+    get currency() {
+      return (currency ??= detectCurrency(hints.currency, doc, locale.country, hints.defaultCurrency, tables));
+    },
     ...collectDeviceSignals(win),
     ...collectPageSignals(doc, location, hints.pageTypes),
     referrer,
-    referrerType: classifyReferrer(referrer, location.hostname, utm.utmMedium ?? null),
+    referrerType: classifyReferrer(referrer, location.hostname, utm.utmMedium ?? null, tables),
     // Picked one by one (and null for undefined) so a stored record's extra fields never leak in.
     utmSource: utm.utmSource ?? null,
     utmMedium: utm.utmMedium ?? null,

@@ -1,13 +1,13 @@
-import { guessCountryFromTimeZone } from './timezone-country';
+import type { SignalTables } from './signal-tables';
 
 /**
  * The visitor's country (ISO 3166-1 alpha-2) by SPEC §3's precedence: the host's hint
  * (`data-country`, which comes from what its server knows), else the locale's region, else a guess
- * from the time zone; null when none of them says. The time zone may be given as a function, read
+ * from the time zone (with the tables); null when none of them says. The time zone may be given as a function, read
  * only when it comes to that (reading it can be costly: see collectSignals).
  */
-export function detectCountry(hint: string | undefined, locale: string, timeZone: string | (() => string)): string | null {
-  return normalizeCountry(hint) ?? readRegion(locale) ?? guessCountryFromTimeZone(typeof timeZone === 'function' ? timeZone() : timeZone);
+export function detectCountry(hint: string | undefined, locale: string, timeZone: string | (() => string), tables: SignalTables | undefined): string | null {
+  return normalizeCountry(hint) ?? readRegion(locale) ?? tables?.guessCountry(typeof timeZone === 'function' ? timeZone() : timeZone) ?? null;
 }
 
 /** An ISO 3166-1 alpha-2 code in upper case, or null when `code` is not one. */

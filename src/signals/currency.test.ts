@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { tables } from './tables';
 import { detectCurrency, normalizeCurrency, readPageCurrency } from './currency';
 import { addJsonLd } from '../../tests/unit/json-ld';
 
@@ -10,31 +11,31 @@ afterEach(() => {
 describe('detectCurrency', () => {
   it('takes the host hint over the page data, the country and the config', () => {
     addJsonLd({ '@type': 'Product', offers: { '@type': 'Offer', priceCurrency: 'GBP' } });
-    expect(detectCurrency('chf', document, 'DE', 'USD')).toBe('CHF');
+    expect(detectCurrency('chf', document, 'DE', 'USD', tables)).toBe('CHF');
   });
 
   it('takes the page data over the country and the config', () => {
     addJsonLd({ '@type': 'Product', offers: { '@type': 'Offer', priceCurrency: 'GBP' } });
-    expect(detectCurrency(undefined, document, 'DE', 'USD')).toBe('GBP');
+    expect(detectCurrency(undefined, document, 'DE', 'USD', tables)).toBe('GBP');
   });
 
   it("takes the country's currency over the config", () => {
-    expect(detectCurrency(undefined, document, 'JP', 'USD')).toBe('JPY');
+    expect(detectCurrency(undefined, document, 'JP', 'USD', tables)).toBe('JPY');
   });
 
   it('takes the config default when the country is unknown or has no entry', () => {
-    expect(detectCurrency(undefined, document, null, 'SEK')).toBe('SEK');
-    expect(detectCurrency(undefined, document, 'ZZ', 'SEK')).toBe('SEK');
+    expect(detectCurrency(undefined, document, null, 'SEK', tables)).toBe('SEK');
+    expect(detectCurrency(undefined, document, 'ZZ', 'SEK', tables)).toBe('SEK');
   });
 
   it('falls back to USD', () => {
-    expect(detectCurrency(undefined, document, null, undefined)).toBe('USD');
+    expect(detectCurrency(undefined, document, null, undefined, tables)).toBe('USD');
   });
 
   it('passes over invalid codes at every step', () => {
     addJsonLd({ '@type': 'Product', offers: { priceCurrency: '€' } });
-    expect(detectCurrency('euro', document, null, 'dollars')).toBe('USD');
-    expect(detectCurrency('', document, 'AT', undefined)).toBe('EUR');
+    expect(detectCurrency('euro', document, null, 'dollars', tables)).toBe('USD');
+    expect(detectCurrency('', document, 'AT', undefined, tables)).toBe('EUR');
   });
 });
 

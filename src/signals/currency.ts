@@ -1,13 +1,13 @@
-import { findCountryCurrency } from './country-currency';
+import type { SignalTables } from './signal-tables';
 import { hasSchemaType, PRODUCT_TYPES, readJsonLdNodes, type JsonLdNode } from './structured-data';
 
 /**
  * The currency (ISO 4217) by SPEC §3's precedence: the host's hint (`data-currency`), else the
- * page's structured data, else the country's currency, else the config's `currency`, else USD.
+ * page's structured data, else the country's currency (with the tables), else the config's `currency`, else USD.
  * Invalid codes at any step are passed over, not trusted.
  */
-export function detectCurrency(hint: string | undefined, doc: Document, country: string | null, fallback: string | undefined): string {
-  return normalizeCurrency(hint) ?? readPageCurrency(doc) ?? findCountryCurrency(country) ?? normalizeCurrency(fallback) ?? 'USD';
+export function detectCurrency(hint: string | undefined, doc: Document, country: string | null, fallback: string | undefined, tables: SignalTables | undefined): string {
+  return normalizeCurrency(hint) ?? readPageCurrency(doc) ?? tables?.findCurrency(country) ?? normalizeCurrency(fallback) ?? 'USD';
 }
 
 /** An ISO 4217 code in upper case (` eur ` → `EUR`), or null when `code` is not three letters. */

@@ -1,3 +1,4 @@
+import type { SignalTables } from './signal-tables';
 import { detectCountry } from './country';
 
 /** Locale signals: what the visitor reads and where they probably are. */
@@ -18,6 +19,7 @@ export function collectLocaleSignals(
   preferred: readonly string[],
   fallback: string,
   timeZone: string | (() => string),
+  tables: SignalTables | undefined,
 ): LocaleSignals {
   const languages = unique(preferred.map(canonicalizeLocale).filter((tag): tag is string => !!tag));
   const locale = canonicalizeLocale(hint.locale) ?? languages[0] ?? canonicalizeLocale(fallback) ?? 'en';
@@ -25,7 +27,7 @@ export function collectLocaleSignals(
     locale,
     language: locale.split('-')[0],
     languages: languages.length ? languages : [locale],
-    country: detectCountry(hint.country, locale, timeZone),
+    country: detectCountry(hint.country, locale, timeZone, tables),
   };
 }
 

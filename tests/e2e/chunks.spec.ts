@@ -42,6 +42,20 @@ test('a returning visitor with an unchanged config gets the popup without the co
   expect(downloads).toContain('segmint-check.js');
 });
 
+test('the signal tables are fetched only for a config that needs country, currency or referrer type, and then decide', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  await page.emulateMedia({});
+  await openTestPage(page, { config: makeConfig([makeCampaign('from-search', { audience: { referrerType: 'search' } }), makeCampaign('fallback', { priority: -1 })]), before: "Object.defineProperty(document, 'referrer', { get: () => 'https://www.google.de/search?q=shoes' });" });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'from-search');
+  expect(downloads).toContain('segmint-tables.js');
+
+  downloads.length = 0;
+  await page.unrouteAll();
+  await openTestPage(page, { config: makeConfig([makeCampaign('mobile-only', { audience: { device: 'desktop' } })]) });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'mobile-only');
+  expect(downloads).not.toContain('segmint-tables.js');
+});
+
 test('if the config checks cannot be loaded, the config is not run unchecked: one error, no popup', async ({ page }) => {
   await page.route('**/dist/segmint-check.js?v=*', (route) => route.abort('failed'));
   await openTestPage(page, { config: makeConfig([makeCampaign('now')]), before: REPORT_ERRORS });

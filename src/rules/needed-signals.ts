@@ -1,0 +1,34 @@
+import type { CleanConfig } from './compile-config';
+
+const COMBINATORS = ['all', 'any', 'not', 'segment'];
+
+/**
+ * The signals a checked config can read: every signal its segments and audiences name, and
+ * `currency` (with `country`, which it falls back to) when a catalog product has a price for a
+ * popup to show. What no condition, offer or placeholder reads is not worth computing, nor its
+ * lookup tables worth loading.
+ */
+export function findNeededSignals(clean: CleanConfig): Set<string> {
+  const needed = new Set<string>();
+  // Iterative: a checked condition is at most 32 deep, but a stack costs nothing here.
+  const stack: unknown[] = [...Object.values(clean.segments), ...clean.campaigns.map((campaign) => campaign?.audience)];
+  while (stack.length) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'segment') continue;
+        if (COMBINATORS.includes(key)) stack.push(value);
+        else needed.add(key);
+      }
+    }
+  }
+  if (Object.values(clean.catalog).some((product) => product.price && Object.keys(product.price).length)) needed.add('currency');
+  if (needed.has('currency')) needed.add('country');
+  return needed;
+}
+
+/** Whether deciding with these signals needs the lookup tables (signals/signal-tables.ts). */
+export function needsSignalTables(needed: Set<string>): boolean {
+  return needed.has('country') || needed.has('currency') || needed.has('referrerType');
+}
