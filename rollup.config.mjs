@@ -76,6 +76,8 @@ export default [
     'segmint-tables.js': 'src/signals/tables.ts',
     // Once a config text not checked before on this browser arrives: the config checks.
     'segmint-check.js': 'src/rules/check-chunk.ts',
+    // Instead of it, for a campaign with a teaser, a countdown or a question.
+    'segmint-formats.js': 'src/render/mount-formats.ts',
     // Once a config has errors: the message of each error code.
     'segmint-diagnose.js': 'src/rules/config-messages.ts',
     // Once the page asks for it (?segmint=debug, data-debug): the inspector panel.

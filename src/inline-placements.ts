@@ -13,7 +13,7 @@ import { listPreferredLocales } from './signals/preferred-locales';
 import { mountInline, type InlineHandle } from './render/mount-inline';
 
 /** What inline placements need from their instance: the popup's needs, less its renderer (this chunk has its own), and the visitor now. */
-export interface InlineDeps extends Omit<PopupDeps, 'loadRenderer'> {
+export interface InlineDeps extends Omit<PopupDeps, 'loadRenderer' | 'identify' | 'readSignals'> {
   session: Session;
   /** The signals and everything else a decision reads, for this moment. */
   readInput(): { signals: Signals; input: DecisionInput };

@@ -10,6 +10,7 @@ import { armPage } from './runtime/arm-page';
 import { createFiring, decideFired } from './runtime/decide-fired';
 import { convertReplayed } from './runtime/conversions';
 import { needsSignalTables } from './rules/needed-signals';
+import { restoreTeaser } from './runtime/restore-teaser';
 
 /** What starting needs from the instance being started. */
 export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void; journal: Journal };
@@ -17,7 +18,8 @@ export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigS
 /**
  * How segmint starts on a page, one step a line: collect what the host said → load the config
  * (checked and compiled; the cached one when fetching fails) → open the profile → record the
- * page view → decide (the `pageview` campaigns fire at once) and arm the triggers that wait.
+ * page view → decide (the `pageview` campaigns fire at once) and arm the triggers that wait →
+ * bring back a teaser tab minimised on an earlier page.
  * Resolves to the running instance's runtime, or null when no config is usable (reported).
  */
 export async function start(context: StartContext): Promise<Runtime | null> {
@@ -41,6 +43,7 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   const rt: Runtime = { ...context, session: { prepared: config.prepared, store, hints, rejected: config.rejected }, fire: () => {} };
   rt.fire = createFiring(context.enqueue, (candidates) => decideFired(rt, candidates));
   rt.state.page = armPage(rt);
+  context.enqueue(() => restoreTeaser(rt));
   return rt;
 }
 
@@ -50,7 +53,9 @@ export async function startNextPage(rt: Runtime, url: string | undefined, pageVi
   rt.state.pageProduct = undefined;
   rt.state.page?.stop();
   await rt.session.store.record(pageView);
-  if (!rt.state.destroyed) rt.state.page = armPage(rt);
+  if (rt.state.destroyed) return;
+  rt.state.page = armPage(rt);
+  await restoreTeaser(rt);
 }
 
 /** What the host told us (`data-*` attributes or npm options), with the config's defaults. */

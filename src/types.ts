@@ -49,6 +49,54 @@ export interface ContentFields {
   dismiss?: string;
   /** Accessible name of the close (×) button; defaults to a localized "Close". */
   close?: string;
+  /** Text of the teaser tab the popup minimises to (with `teaser` set on the campaign). */
+  teaser?: string;
+  /** Shown in place of the options once a `question` campaign has been answered. */
+  thanks?: string;
+}
+
+/**
+ * A dismissed popup minimises to a small tab (a button with the content field `teaser`) instead
+ * of closing; clicking the tab re-opens it. The tab has its own close button and follows the
+ * visitor across pages for the rest of the session while the campaign stays eligible.
+ */
+export interface Teaser {
+  /** The corner the tab sits in; default `bottom-left`. */
+  position?: 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';
+  /** `true`: the trigger shows the tab, and the popup opens when it is clicked. Default `false`. */
+  first?: boolean;
+}
+
+/**
+ * The time left shown by the placeholder `{countdown}`, ticking every second. At zero the popup
+ * closes and the campaign is never eligible again for that visitor. One of `until` or `minutes`.
+ * @minProperties 1
+ * @not {"properties": {"until": {"description": "Not an instant…"}, "minutes": {"description": "…and minutes both."}}, "required": ["until", "minutes"]}
+ */
+export interface Countdown {
+  /** An ISO instant with a time zone (`2026-12-24T23:59:59Z`), the same for every visitor. */
+  until?: IsoInstant;
+  /** Minutes from the visitor's first impression of the campaign (remembered, so a reload does not restart it). @exclusiveMinimum 0 */
+  minutes?: number;
+}
+
+/** A text answer: what `traits.<trait>` holds when chosen. @minLength 1 */
+export type AnswerText = string;
+
+/** One answer a visitor can choose in a `question` campaign. */
+export interface QuestionOption {
+  /** What is stored as the trait when chosen (`traits.<trait>`): text, a number or true/false, as `identify()` takes. */
+  value: AnswerText | number | boolean;
+  /** The option's text, keyed by BCP 47 locale like content; must include `defaultLocale`. */
+  label: Record<Locale, string>;
+}
+
+/** A single-choice question whose answer is stored as `traits.<trait>`, as `identify()` would. */
+export interface Question {
+  /** Name of the trait the answer is stored as (`brewMethod` for `traits.brewMethod`). @minLength 1 @maxLength 100 @not {"enum": ["__proto__", "constructor", "prototype"]} */
+  trait: string;
+  /** The answers to choose from, at least two, each with a distinct `value`. @minItems 2 */
+  options: QuestionOption[];
 }
 
 /** Copy keyed by BCP 47 locale (e.g. `en`, `de-AT`). */
@@ -214,12 +262,17 @@ export interface Variant {
   cta?: Cta;
 }
 
-/** A popup with its audience, trigger, caps and copy. */
+/**
+ * A popup with its audience, trigger, caps and copy.
+ * @if {"properties": {"kind": {"const": "question", "description": "A `question` campaign…"}}, "required": ["kind"]}
+ * @then {"properties": {"question": {"description": "…needs its `question`."}}, "required": ["question"]}
+ * @else {"properties": {"question": {"description": "Only a `question` campaign has a `question`.", "not": {}}}}
+ */
 export interface Campaign {
   /** Unique id, reported in events as `campaign`. @minLength 1 */
   id: string;
-  /** `upsell`, `cross-sell` or `announcement`. */
-  kind?: 'upsell' | 'cross-sell' | 'announcement';
+  /** `upsell`, `cross-sell`, `announcement`, or `question` (asks the visitor `question`). */
+  kind?: 'upsell' | 'cross-sell' | 'announcement' | 'question';
   /** Who sees it; no audience means everyone. */
   audience?: Condition;
   /** Path globs where it may show (`include`) and may not (`exclude`); none means every page. */
@@ -246,6 +299,12 @@ export interface Campaign {
   cta?: Cta;
   /** A/B variants; without them the campaign has one variant, `default`. @minItems 1 */
   variants?: Variant[];
+  /** Minimise to a tab on dismiss (or start as one, with `first`). */
+  teaser?: Teaser;
+  /** The time `{countdown}` counts down to; at zero the campaign ends for the visitor. */
+  countdown?: Countdown;
+  /** For `kind: "question"`: the question's trait and options. */
+  question?: Question;
 }
 
 /** A price, in the currency it is keyed by. @minimum 0 */
@@ -338,7 +397,7 @@ export interface Config {
   analytics?: AnalyticsSettings;
 }
 
-/** Where campaign events (`exposure`, `impression`, `dismiss`, `click`, `conversion`) go besides `on()` listeners. */
+/** Where campaign events (`exposure`, `impression`, `dismiss`, `click`, `conversion`, `answer`) go besides `on()` listeners. */
 export interface AnalyticsSettings {
   /** Push each to `window.dataLayer` as `{ event: "segmint_<name>", segmint: {…} }`. */
   dataLayer?: boolean;
@@ -409,6 +468,13 @@ export interface BeaconEvent {
   trait?: string;
 }
 
+/** Payload of the `answer` event: a campaign event with the trait the answer was stored as and its value. */
+export interface AnswerPayload extends Omit<CampaignEventPayload, 'value' | 'currency'> {
+  trait: string;
+  /** The chosen option's value (what `traits.<trait>` now holds). */
+  value: TraitValue;
+}
+
 /** Payload of the `error` event. */
 export interface ErrorPayload {
   /** What went wrong, in words. */
@@ -428,6 +494,7 @@ export interface SegmintEvents {
   dismiss: CampaignEventPayload;
   click: CampaignEventPayload;
   conversion: CampaignEventPayload;
+  answer: AnswerPayload;
   error: ErrorPayload;
 }
 
@@ -435,7 +502,7 @@ export interface SegmintEvents {
 export interface CampaignTrace {
   id: string;
   eligible: boolean;
-  /** Why it is not eligible: `pages`, `audience`, `frequency`, `schedule`, `limits`, `offer`, `slot` (an inline campaign whose slot is not on the page), or `invalid`. */
+  /** Why it is not eligible: `pages`, `audience`, `frequency`, `schedule`, `limits`, `countdown` (it ran out), `offer`, `slot` (an inline campaign whose slot is not on the page), or `invalid`. */
   reason?: string;
   /** For an inline campaign: the name of the slot it fills. */
   slot?: string;

@@ -1,12 +1,15 @@
-import type { AnalyticsSettings, CampaignEventPayload } from '../types';
+import type { AnalyticsSettings, AnswerPayload, CampaignEventPayload } from '../types';
 import { writeJson } from '../lib/write-json';
 
 /** The campaign events that leave the page when the config wires a sink (SPEC §10). */
-export type AnalyticsEvent = 'exposure' | 'impression' | 'dismiss' | 'click' | 'conversion';
+export type AnalyticsEvent = 'exposure' | 'impression' | 'dismiss' | 'click' | 'conversion' | 'answer';
+
+/** What a campaign event carries: an `answer` has its trait and value besides. */
+export type AnalyticsPayload = CampaignEventPayload | AnswerPayload;
 
 /** Where campaign events go besides `on()` listeners. */
 export interface AnalyticsSink {
-  send(event: AnalyticsEvent, payload: CampaignEventPayload): void;
+  send(event: AnalyticsEvent, payload: AnalyticsPayload): void;
   /** Sends what is batched and stops listening to the page. */
   close(): void;
 }

@@ -47,7 +47,7 @@ function setup(settings: AnalyticsSettings | undefined, nav: Partial<Navigator> 
   return { stop, emit, sent, sink, deps, listening };
 }
 
-const ALL: AnalyticsEvent[] = ['exposure', 'impression', 'dismiss', 'click', 'conversion'];
+const ALL: AnalyticsEvent[] = ['exposure', 'impression', 'dismiss', 'click', 'conversion', 'answer'];
 
 describe('forwardAnalytics', () => {
   it.each<[string, AnalyticsSettings | undefined]>([
@@ -67,7 +67,7 @@ describe('forwardAnalytics', () => {
   it.each<[string, AnalyticsSettings]>([
     ['dataLayer', { dataLayer: true }],
     ['beacon', { beacon: '/collect' }],
-  ])('with %s, subscribes to the five campaign events, and only those', (_, settings) => {
+  ])('with %s, subscribes to the six campaign events (SPEC §10), and only those', (_, settings) => {
     const { listening, deps } = setup(settings);
     expect(listening().sort()).toEqual([...ALL].sort());
     expect(deps.on).toHaveBeenCalledTimes(ALL.length);

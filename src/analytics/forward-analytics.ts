@@ -1,11 +1,11 @@
-import type { AnalyticsSettings, CampaignEventPayload } from '../types';
-import type { AnalyticsEvent, AnalyticsSink } from './analytics-sink';
+import type { AnalyticsSettings } from '../types';
+import type { AnalyticsEvent, AnalyticsPayload, AnalyticsSink } from './analytics-sink';
 
-const EVENTS: AnalyticsEvent[] = ['exposure', 'impression', 'dismiss', 'click', 'conversion'];
+const EVENTS: AnalyticsEvent[] = ['exposure', 'impression', 'dismiss', 'click', 'conversion', 'answer'];
 
 /** What forwarding needs from its instance. */
 export interface ForwardDeps {
-  on(event: AnalyticsEvent, handler: (payload: CampaignEventPayload) => void): () => void;
+  on(event: AnalyticsEvent, handler: (payload: AnalyticsPayload) => void): () => void;
   /** Creates the sink; it ships in the engagement chunk, so this loads it. */
   createSink(): Promise<AnalyticsSink>;
   report(error: unknown): void;

@@ -1,7 +1,8 @@
-import type { Campaign, ContentFields, Cta, Frequency, Layout, Offer, Trigger } from '../types';
+import type { Campaign, ContentFields, Cta, Frequency, Layout, Offer, Teaser, Trigger } from '../types';
 import type { CompiledCondition } from '../rules/compile';
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
+import type { PreparedCountdown, PreparedQuestion } from './formats';
 
 /** A variant with everything it inherits from its campaign resolved. */
 export interface PreparedVariant {
@@ -30,6 +31,12 @@ export interface PreparedCampaign {
   /** For an inline campaign: the slot it fills (`data-segmint-slot`); absent for popups. */
   slot?: string;
   variants: PreparedVariant[];
+  /** Minimises to a tab on dismiss (SPEC §7 "Teaser"). */
+  teaser?: Teaser;
+  /** What `{countdown}` counts down to; at zero the campaign ends for the visitor. */
+  countdown?: PreparedCountdown;
+  /** For `kind: "question"`: the trait and its options. */
+  question?: PreparedQuestion;
 }
 
 /**
@@ -65,7 +72,15 @@ export function compileCampaign(campaign: Campaign, at: string, order: number, c
       cta: variant.cta ?? base.cta,
       offer: variant.offer ?? base.offer,
     })),
+    teaser: campaign.teaser,
+    countdown: compileCountdown(campaign.countdown),
+    question: campaign.question,
   };
+}
+
+function compileCountdown(countdown: Campaign['countdown']): PreparedCountdown | undefined {
+  if (!countdown) return undefined;
+  return countdown.until !== undefined ? { until: Date.parse(countdown.until) } : { minutes: countdown.minutes! };
 }
 
 function compilePages(pages: Campaign['pages']): (path: string) => boolean {

@@ -6,6 +6,8 @@ import { findCap, findLimit } from './frequency';
 import { isInSchedule, type LocalTime } from './schedule';
 import { assignVariant } from './variants';
 import { selectOfferProducts, type OfferContext } from './offers';
+import { isCountdownOver } from './countdown';
+import { readOwn } from '../lib/read-own';
 
 /** Everything a decision looks at, as plain data. */
 export interface DecisionInput {
@@ -17,9 +19,13 @@ export interface DecisionInput {
   offers?: { catalog: Record<string, CatalogProduct>; context: OfferContext };
 }
 
-/** Whether one campaign may show now and, when not, the first reason why. */
-export function evaluateCampaign(campaign: PreparedCampaign, input: DecisionInput): CampaignTrace {
-  return assessCampaign(campaign, input).trace;
+/**
+ * Whether one campaign may show now and, when not, the first reason why. Without `caps`, the
+ * frequency caps and global limits are not asked: a teaser tab that follows the visitor is the
+ * popup already shown, minimised, not a new one.
+ */
+export function evaluateCampaign(campaign: PreparedCampaign, input: DecisionInput, caps = true): CampaignTrace {
+  return assessCampaign(campaign, input, caps).trace;
 }
 
 /** A campaign that may show, with the variant the visitor sees. */
@@ -32,15 +38,16 @@ export interface Decision {
  * The evaluation itself, with the visitor's variant when it was needed (to check the offer):
  * a decision reuses it instead of hashing the visitor again.
  */
-function assessCampaign(campaign: PreparedCampaign, input: DecisionInput): { trace: CampaignTrace; variant?: PreparedVariant | 'holdout' } {
+function assessCampaign(campaign: PreparedCampaign, input: DecisionInput, caps = true): { trace: CampaignTrace; variant?: PreparedVariant | 'holdout' } {
   const { id } = campaign;
   const no = (reason: string, failure?: { pointer: string; actual?: unknown }) => ({ trace: { id, eligible: false, reason, ...failure } });
   if (!campaign.isOnPage(String(input.signals.path ?? ''))) return no('pages');
   if (!isInSchedule(campaign.schedule, new Date(input.now), readLocalTime(input.signals))) return no('schedule');
-  const cap = findCap(id, campaign.frequency, input.profile, input.now);
+  if (isCountdownOver(campaign.countdown, readOwn(input.profile.campaigns, id), input.now)) return no('countdown');
+  const cap = caps && findCap(id, campaign.frequency, input.profile, input.now);
   if (cap) return no(`frequency.${cap}`);
   // Global limits pace interruptions: an inline placement, in the page flow, neither waits for them nor uses them up.
-  const limit = campaign.slot === undefined ? findLimit(input.limits, input.profile, input.now) : null;
+  const limit = caps && campaign.slot === undefined ? findLimit(input.limits, input.profile, input.now) : null;
   if (limit) return no(limit);
   const failure = campaign.audience?.explain(input.signals);
   if (failure) return no('audience', { pointer: failure.pointer, actual: failure.actual });

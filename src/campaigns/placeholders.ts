@@ -1,14 +1,16 @@
 import type { ContentFields } from '../types';
 
-/** Values for `{product}`, `{price}`, `{coupon}` and `{traits.<name>}`. */
+/** Values for `{product}`, `{price}`, `{coupon}`, `{countdown}` and `{traits.<name>}`. */
 export interface PlaceholderValues {
   product?: string;
   price?: string;
   coupon?: string;
+  /** The renderer's mark for the ticking time, when the campaign has a countdown. */
+  countdown?: string;
   traits: Record<string, unknown>;
 }
 
-const PLACEHOLDER = /\{(product|price|coupon|traits\.([^{}\s]+))\}/g;
+const PLACEHOLDER = /\{(product|price|coupon|countdown|traits\.([^{}\s]+))\}/g;
 
 /**
  * Fills placeholders in every field, as text (the renderer never parses HTML). A placeholder
@@ -20,7 +22,7 @@ export function fillPlaceholders(fields: ContentFields, values: PlaceholderValue
   const filled: ContentFields = {};
   for (const [name, text] of Object.entries(fields) as [keyof ContentFields, string][]) {
     filled[name] = text.replace(PLACEHOLDER, (whole, key: string, trait?: string) => {
-      const value = trait !== undefined ? readTrait(values.traits, trait) : values[key as 'product' | 'price' | 'coupon'];
+      const value = trait !== undefined ? readTrait(values.traits, trait) : values[key as 'product' | 'price' | 'coupon' | 'countdown'];
       if (value === undefined) missing.push(whole);
       return value ?? '';
     }).replace(/\s{2,}/g, ' ').trim();

@@ -9,6 +9,7 @@ import { checkKnownKeys, checkNumber, isValidLocale } from '../rules/config-chec
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { checkProductIds } from './catalog';
 import { isValidSelector } from '../lib/css-selector';
+import { checkCountdown, checkQuestion, checkTeaser } from './prepare-formats';
 
 /** What a campaign is checked against: the rest of the config. */
 export interface CampaignContext {
@@ -22,13 +23,13 @@ const ACTIONS = ['link', 'add-to-cart', 'copy-coupon', 'dismiss'];
 
 const LAYOUTS = ['modal', 'slide-in', 'bar', 'sheet', 'inline'];
 const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'top', 'bottom'];
-const CONTENT_FIELDS = ['title', 'body', 'cta', 'dismiss', 'close'];
+const CONTENT_FIELDS = ['title', 'body', 'cta', 'dismiss', 'close', 'teaser', 'thanks'];
 const FREQUENCY_FIELDS = ['maxImpressions', 'maxPerSession', 'cooldownHours', 'afterDismissHours', 'afterConversionHours'];
-const KINDS = ['upsell', 'cross-sell', 'announcement'];
+const KINDS = ['upsell', 'cross-sell', 'announcement', 'question'];
 const OFFER_SOURCES = ['upsell', 'crossSell'];
 const OFFER_BASES = ['current', 'cart', 'viewed'];
 const OFFER_FIELDS = ['products', 'from', 'of', 'limit', 'coupon'];
-const CAMPAIGN_FIELDS = ['id', 'kind', 'audience', 'pages', 'trigger', 'schedule', 'frequency', 'priority', 'holdout', 'attributionHours', 'layout', 'offer', 'content', 'cta', 'variants'];
+const CAMPAIGN_FIELDS = ['id', 'kind', 'audience', 'pages', 'trigger', 'schedule', 'frequency', 'priority', 'holdout', 'attributionHours', 'layout', 'offer', 'content', 'cta', 'variants', 'teaser', 'countdown', 'question'];
 const VARIANT_FIELDS = ['id', 'weight', 'content', 'layout', 'offer', 'cta'];
 
 export type { PreparedCampaign, PreparedVariant };
@@ -74,6 +75,9 @@ export function checkCampaign(raw: unknown, at: string, context: CampaignContext
   checkPercent(campaign.holdout === undefined ? 0 : campaign.holdout, joinPointer(at, 'holdout'));
   checkNumber(campaign.attributionHours === undefined ? 24 : campaign.attributionHours, joinPointer(at, 'attributionHours'));
   checkVariants(campaign.variants, joinPointer(at, 'variants'), { content, layout, cta, offer }, context);
+  checkTeaser(campaign.teaser, joinPointer(at, 'teaser'), content, defaultLocale);
+  checkCountdown(campaign.countdown, joinPointer(at, 'countdown'), checkInstant);
+  checkQuestion(campaign.question, joinPointer(at, 'question'), campaign.kind === 'question', defaultLocale);
 }
 
 function checkContent(value: unknown, at: string, defaultLocale: string, isRequired: boolean): Record<string, ContentFields> {

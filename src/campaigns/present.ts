@@ -1,6 +1,8 @@
 import type { CatalogProduct, Theme } from '../types';
 import type { PreparedCampaign, PreparedVariant } from './prepare';
-import type { PopupView, ProductCard } from '../render/view';
+import type { CampaignHistory } from '../profile/profile';
+import { COUNTDOWN_MARK, type PopupView, type ProductCard } from '../render/view';
+import { findCountdownEnd } from './countdown';
 import { localizeContent, localizeText } from './localize';
 import { selectOfferProducts, type OfferContext } from './offers';
 import { formatPrice } from './price';
@@ -18,6 +20,8 @@ export interface Audience {
   currency: string;
   device: unknown;
   traits: Record<string, unknown>;
+  /** What the profile remembers of this campaign: where a `minutes` countdown started. */
+  history?: CampaignHistory;
 }
 
 /** The config as presentation needs it. */
@@ -41,6 +45,7 @@ export function presentCampaign(
   audience: Audience,
   config: Presentation,
   offerContext: OfferContext,
+  now = Date.now(),
 ): { view: PopupView; missing: string[] } | null {
   const { locale, fields: copy } = localizeContent(variant.content, audience.preferredLocales, config.defaultLocale);
   const products = variant.offer ? selectOfferProducts(variant.offer, config.catalog, offerContext) : [];
@@ -62,8 +67,10 @@ export function presentCampaign(
     product: current ? localizeText(current.name, audience.preferredLocales, config.defaultLocale) : cards[0]?.name,
     price: cards[0]?.price ?? (current && formatPrice(current, audience, config.currency)),
     coupon,
+    countdown: campaign.countdown && COUNTDOWN_MARK,
     traits: audience.traits,
   });
+  const end = campaign.countdown && findCountdownEnd(campaign.countdown, audience.history, now);
   const labels = findLabels(locale);
   const layout = variant.layout.type === 'modal' && audience.device === 'mobile' ? { type: 'sheet' as const } : variant.layout;
   return {
@@ -81,7 +88,22 @@ export function presentCampaign(
       products: cards,
       coupon,
       theme: config.theme,
+      ...(end && { countdown: { end, locale: audience.locale, endLabel: formatEndTime(end, audience.locale, now) } }),
+      ...(campaign.question && {
+        options: campaign.question.options.map(({ value, label }) => ({ value, label: localizeText(label, audience.preferredLocales, config.defaultLocale) ?? String(value) })),
+      }),
+      ...(campaign.teaser && { teaser: campaign.teaser }),
     },
     missing,
   };
+}
+
+/** The countdown's end as a time of day (with the date when it is not within a day), in the visitor's locale. */
+function formatEndTime(end: number, locale: string, now: number): string {
+  const options: Intl.DateTimeFormatOptions = end - now < 86_400_000 ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(end);
+  } catch {
+    return new Date(end).toISOString();
+  }
 }

@@ -11,6 +11,7 @@ export const loadBundledChunk: ChunkLoader = createChunkLoader((name) => {
     case 'popup': return import('../render/mount');
     case 'tables': return import('../signals/tables');
     case 'check': return import('../rules/check-chunk');
+    case 'formats': return import('../render/mount-formats');
     case 'diagnose': return import('../rules/config-messages');
     case 'inspect': return import('../debug/mount-inspector');
     case 'inline': return import('../inline-placements');

@@ -4,7 +4,7 @@
  * Each chunk is one entry module; `segmint-<name>.js` in the script-tag build.
  */
 import type { Engagement } from '../engagement';
-import type { RenderPopup } from '../render/view';
+import type { RenderPopup, RenderTeaser } from '../render/view';
 import type { formatConfigError } from '../rules/config-messages';
 import type { checkConfig } from '../rules/prepare-config';
 import type { mountInspector } from '../debug/mount-inspector';
@@ -21,6 +21,8 @@ export interface Chunks {
   check: { checkConfig: typeof checkConfig };
   /** Once the config needs `country`, `currency` or `referrerType`: the signals' lookup tables. */
   tables: { tables: SignalTables };
+  /** Instead of `popup`, for a campaign with a teaser, a countdown or a question: the same popup with those, and the teaser tab. */
+  formats: { mountPopup: RenderPopup; mountTeaser: RenderTeaser };
   /** Once a config has errors: the message of each error code. */
   diagnose: { formatConfigError: typeof formatConfigError };
   /** Once the page asks for it (`?segmint=debug`, `data-debug`): the inspector. */

@@ -24,6 +24,7 @@ const DESCRIPTIONS: Record<ChunkName, string> = {
   popup: 'popup renderer',
   check: 'config checks',
   tables: 'signal tables',
+  formats: 'renderer of teasers, countdowns and questions',
   diagnose: 'config diagnostics',
   inspect: 'inspector',
   inline: 'inline renderer',

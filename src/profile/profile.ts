@@ -14,6 +14,10 @@ export interface CampaignHistory {
   /** The locale the clicked popup was shown in: conversions report it. */
   clickedLocale?: string;
   convertedAt?: number;
+  /** The first impression ever: where a `minutes` countdown starts. */
+  firstImpressionAt?: number;
+  /** The session (number) in which the popup was minimised to its teaser tab; cleared when the tab is closed or the visitor acts. */
+  teaser?: number;
 }
 
 /** A session's first-touch campaign parameters. */

@@ -242,7 +242,7 @@ describe('recordEvent: identify', () => {
 });
 
 describe('recordEvent: campaign history', () => {
-  const event = (action: 'impression' | 'dismiss' | 'click' | 'conversion', variant = 'b'): ProfileEvent => ({ type: 'campaign', action, campaign: 'promo', variant });
+  const event = (action: 'impression' | 'dismiss' | 'click' | 'conversion' | 'minimise', variant = 'b'): ProfileEvent => ({ type: 'campaign', action, campaign: 'promo', variant });
 
   it('records impressions, dismissals, clicks and conversions with their times', () => {
     const profile = after([
@@ -255,6 +255,7 @@ describe('recordEvent: campaign history', () => {
     expect(profile.campaigns.promo).toEqual({
       impressions: 2,
       lastImpressionAt: T0 + 2000,
+      firstImpressionAt: T0,
       session: 1,
       sessionImpressions: 2,
       dismissedAt: T0 + 1000,
@@ -263,6 +264,28 @@ describe('recordEvent: campaign history', () => {
       convertedAt: T0 + 4000,
     });
     expect(profile).toMatchObject({ sessionShown: 2, lastShownAt: T0 + 2000 });
+  });
+
+  it('remembers the session a popup was minimised to its teaser tab in, until the tab is closed', () => {
+    const minimised = after([[event('impression'), T0], [event('minimise'), T0 + 1000]]);
+    expect(minimised.campaigns.promo.teaser).toBe(minimised.sessions);
+    // The minimise alone is no dismissal: afterDismissHours waits for the tab's own close.
+    expect(minimised.campaigns.promo.dismissedAt).toBeUndefined();
+    const closed = recordEvent(minimised, event('dismiss'), T0 + 2000);
+    expect(closed.campaigns.promo.teaser).toBeUndefined();
+    expect(closed.campaigns.promo.dismissedAt).toBe(T0 + 2000);
+  });
+
+  it('takes the teaser tab away when the visitor clicks or converts', () => {
+    for (const action of ['click', 'conversion'] as const) {
+      const profile = after([[event('minimise'), T0], [event(action), T0 + 1000]]);
+      expect(profile.campaigns.promo.teaser, action).toBeUndefined();
+    }
+  });
+
+  it('keeps the first impression when later ones come (where a minutes countdown starts)', () => {
+    const profile = after([[event('impression'), T0], [event('impression'), T0 + 60_000]]);
+    expect(profile.campaigns.promo.firstImpressionAt).toBe(T0);
   });
 
   it('counts impressions per session afresh in a new session', () => {

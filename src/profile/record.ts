@@ -9,7 +9,7 @@ export type ProfileEvent =
   | { type: 'page'; utm?: Utm }
   | { type: 'track'; name: string; props?: TrackProps }
   | { type: 'identify'; traits: Record<string, TraitValue> }
-  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion'; campaign: string; variant: string; locale?: string; inline?: boolean };
+  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion' | 'minimise'; campaign: string; variant: string; locale?: string; inline?: boolean };
 
 /** A session ends after this long without activity (SPEC §3). */
 export const SESSION_TIMEOUT_MS = 30 * 60_000;
@@ -104,6 +104,7 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
     case 'impression':
       history.impressions++;
       history.lastImpressionAt = now;
+      history.firstImpressionAt ??= now;
       history.sessionImpressions = history.session === profile.sessions ? (history.sessionImpressions ?? 0) + 1 : 1;
       history.session = profile.sessions;
       // The global limits count popups; an inline placement is part of the page (see decide.ts).
@@ -112,10 +113,15 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
         profile.lastShownAt = now;
       }
       break;
+    case 'minimise':
+      history.teaser = profile.sessions;
+      break;
     case 'dismiss':
       history.dismissedAt = now;
+      delete history.teaser;
       break;
     case 'click':
+      delete history.teaser;
       history.clickedAt = now;
       history.clickedVariant = event.variant;
       if (event.locale) history.clickedLocale = event.locale;
@@ -123,6 +129,7 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
       break;
     case 'conversion':
       history.convertedAt = now;
+      delete history.teaser;
       break;
   }
   const campaigns = createRecord(profile.campaigns);

@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import type { PopupView, ProductCard } from './view';
 import { isThemeValue } from '../lib/theme-value';
 
@@ -6,6 +6,10 @@ interface PopupProps {
   view: PopupView;
   onDismiss: () => void;
   onCta: () => void;
+  /** Draws a text of the copy; the formats renderer puts a ticking countdown in it. Default: as it is. */
+  text?: (text: string) => ComponentChildren;
+  /** Drawn after the body: a question's options. */
+  extra?: ComponentChildren;
 }
 
 /**
@@ -20,7 +24,7 @@ export class Popup extends Component<PopupProps, { copied: boolean }> {
   }
 }
 
-function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, setCopied: () => void) {
+function renderPopup({ view, onDismiss, onCta, text = (t) => t, extra }: PopupProps, copied: boolean, setCopied: () => void) {
   const { fields, layout, cta } = view;
   const isModal = layout.type === 'modal' || layout.type === 'sheet';
   // Only corner and edge layouts are placed by position; a modal is centered, a sheet at the bottom.
@@ -53,8 +57,9 @@ function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, se
         <button type="button" class="sm-close" aria-label={view.closeLabel} onClick={onDismiss}>
           <span aria-hidden="true">×</span>
         </button>
-        {hasTitle && <h2 id="sm-title" class="sm-title">{fields.title}</h2>}
-        {fields.body && <p id="sm-body" class="sm-body">{fields.body}</p>}
+        {hasTitle && <h2 id="sm-title" class="sm-title">{text(fields.title!)}</h2>}
+        {fields.body && <p id="sm-body" class="sm-body">{text(fields.body)}</p>}
+        {extra}
         {view.products.length > 0 && <ul class="sm-products">{view.products.map((product) => <Product key={product.id} product={product} />)}</ul>}
         {view.coupon && (
           <p class="sm-coupon">
@@ -65,8 +70,8 @@ function renderPopup({ view, onDismiss, onCta }: PopupProps, copied: boolean, se
         {(fields.cta || fields.dismiss) && (
           <div class="sm-actions">
             {fields.cta && (cta.action === 'link'
-              ? <a class="sm-cta" href={cta.url} onClick={act}>{fields.cta}</a>
-              : <button type="button" class="sm-cta" onClick={act}>{fields.cta}</button>)}
+              ? <a class="sm-cta" href={cta.url} onClick={act}>{text(fields.cta)}</a>
+              : <button type="button" class="sm-cta" onClick={act}>{text(fields.cta)}</button>)}
             {fields.dismiss && <button type="button" class="sm-secondary" onClick={onDismiss}>{fields.dismiss}</button>}
           </div>
         )}

@@ -1,4 +1,4 @@
-import { h, render } from 'preact';
+import { h, render, type ComponentChild } from 'preact';
 import { Popup } from './Popup';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { PopupCallbacks, PopupHandle, PopupView } from './view';
@@ -8,7 +8,15 @@ import { createSheet, supportsAdoptedStyleSheets } from './constructed-sheet';
 const HOST_TAG = 'segmint-root';
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-let sheet: CSSStyleSheet | undefined;
+/** One parsed stylesheet per text: the plain popup's, and the formats' (which the npm build may load beside it). */
+const sheets = new Map<string, CSSStyleSheet>();
+
+/** The stylesheet of these rules, parsed once. */
+export function findSheet(styles: string): CSSStyleSheet {
+  let sheet = sheets.get(styles);
+  if (!sheet) sheets.set(styles, (sheet = createSheet(styles)));
+  return sheet;
+}
 
 /**
  * Mounts a popup in an open shadow root on `<segmint-root>`, styled through a constructable
@@ -20,11 +28,19 @@ let sheet: CSSStyleSheet | undefined;
  * put in at the start of an animation frame, whose own style and layout pass then takes it in with
  * the scroll lock; focus moves once that frame is done, when layout is clean again.
  */
-export async function mountPopup(view: PopupView, callbacks: PopupCallbacks): Promise<PopupHandle | null> {
+export function mountPopup(view: PopupView, callbacks: PopupCallbacks): Promise<PopupHandle | null> {
+  return mountDialog(view, callbacks, (dismiss) => h(Popup, { view, onDismiss: dismiss, onCta: callbacks.onCta }), css);
+}
+
+/**
+ * `mountPopup` with the dialog drawn by `draw` and styled by `styles` (the formats renderer
+ * draws the same popup with a countdown or a question in it). Internal to the renderers.
+ */
+export async function mountDialog(view: PopupView, callbacks: PopupCallbacks, draw: (dismiss: () => void) => ComponentChild, styles: string): Promise<PopupHandle | null> {
   const doc = document;
   if (!doc.body || typeof doc.body.attachShadow !== 'function' || !supportsAdoptedStyleSheets()) return null;
   await nextTask();
-  sheet ??= createSheet(css);
+  const sheet = findSheet(styles);
   await nextFrame();
   if (!doc.body) return null;
   const host = doc.createElement(HOST_TAG);
@@ -65,7 +81,7 @@ export async function mountPopup(view: PopupView, callbacks: PopupCallbacks): Pr
 
   // Rendered while the host is off the page: building it costs the page no style work yet.
   try {
-    render(h(ErrorBoundary, { onError: fail }, h(Popup, { view, onDismiss: dismiss, onCta: callbacks.onCta })), shadow);
+    render(h(ErrorBoundary, { onError: fail }, draw(dismiss)), shadow);
   } catch (error) {
     fail(error);
     return null;

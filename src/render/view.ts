@@ -1,4 +1,4 @@
-import type { ContentFields, Cta, Layout, Theme } from '../types';
+import type { ContentFields, Cta, Layout, Teaser, Theme, TraitValue } from '../types';
 
 /** A product card: everything already localized and formatted. */
 export interface ProductCard {
@@ -30,7 +30,20 @@ export interface PopupView {
   products: ProductCard[];
   coupon?: string;
   theme?: Theme;
+  /**
+   * With a countdown: when it reaches zero (epoch ms), the visitor's locale its digits are
+   * formatted in, and that end as a time of day (for screen readers, which do not hear the
+   * ticking). `{countdown}` in the fields is then `COUNTDOWN_MARK`, where the ticking time goes.
+   */
+  countdown?: { end: number; locale: string; endLabel: string };
+  /** For a question: its options, already localized. `fields.thanks` follows an answer. */
+  options?: { value: TraitValue; label: string }[];
+  /** With a teaser: where its tab sits and whether it starts as the tab. `fields.teaser` is its text. */
+  teaser?: Teaser;
 }
+
+/** Where `{countdown}` stands in a field's text: a private-use character no copy contains. */
+export const COUNTDOWN_MARK = '\uE000';
 
 /** What the popup reports back. */
 export interface PopupCallbacks {
@@ -38,7 +51,24 @@ export interface PopupCallbacks {
   /** The call to action, from a real (trusted) click or key press. */
   onCta(): void;
   onError(error: unknown): void;
+  /** A question's option was chosen (by a trusted click or key press). */
+  onAnswer?(value: TraitValue): void;
+  /** The countdown reached zero. */
+  onExpire?(): void;
 }
+
+/** What the teaser tab reports back. */
+export interface TeaserCallbacks {
+  /** The tab was clicked: open the popup. */
+  onOpen(): void;
+  /** The tab's own close button: the campaign is dismissed. */
+  onClose(): void;
+  onError(error: unknown): void;
+  onExpire?(): void;
+}
+
+/** Draws a teaser tab; `focus` moves focus to it (when the visitor minimised from the keyboard). */
+export type RenderTeaser = (view: PopupView, callbacks: TeaserCallbacks, focus: boolean) => Promise<PopupHandle | null>;
 
 /** An open popup. */
 export interface PopupHandle {

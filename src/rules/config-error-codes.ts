@@ -99,6 +99,14 @@ export interface ConfigErrorParams {
   'inline-trigger': [on: string];
   /** `slot` undefined: the campaign is a popup and the variant made it inline. */
   'variant-placement': [slot: string | undefined];
+  // Teasers, countdowns, questions.
+  'teaser-needs-text': [locale: string];
+  'countdown-until-or-minutes': [];
+  /** `isQuestion`: the campaign is a question without `question`; else `question` on another kind. */
+  'question-and-kind': [isQuestion: boolean];
+  'expected-trait-name': [got: unknown];
+  'too-few-options': [got: unknown];
+  'duplicate-option-value': [got: unknown];
 }
 
 /** The code of a config mistake: what `ConfigError.code` holds. */

@@ -107,6 +107,13 @@ const MESSAGES: Messages = {
   'products-and-from': () => 'an offer takes either "products" or "from", not both',
   'invalid-offer-limit': (_, got) => `"limit" must be a whole number from 1, got ${describe(got)}`,
   'invalid-coupon': (_, got) => `"coupon" must be text, got ${describe(got)}`,
+
+  'teaser-needs-text': (_, locale) => `a teaser needs its tab's text: a "teaser" field in the "${locale}" content`,
+  'countdown-until-or-minutes': () => '"countdown" takes either "until" (an ISO instant) or "minutes", not both',
+  'question-and-kind': (_, isQuestion) => (isQuestion ? 'a "question" campaign needs "question" with a "trait" and "options"' : '"question" needs "kind": "question"'),
+  'expected-trait-name': (_, got) => `"trait" must be a trait name of 1 to 100 characters, got ${describe(got)}`,
+  'too-few-options': (_, got) => `a question needs a list of at least two options, got ${describe(got)}`,
+  'duplicate-option-value': (_, got) => `two options have the value ${describe(got)}`,
 };
 
 /** The message for a config error, from its code, pointer and parameters. */

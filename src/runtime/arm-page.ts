@@ -11,6 +11,7 @@ import { createPageState, type PageState } from './page-state';
 import { readDecisionInput, readSignals } from './read-input';
 import { prefetchRenderer } from './show-campaign';
 import { armSlots } from './fill-slots';
+import { usesFormats } from '../campaigns/formats';
 
 /** How often a page with waiting campaigns asks again whether the visitor qualifies for one. */
 export const QUALIFY_RECHECK_MS = 5000;
@@ -57,7 +58,7 @@ export function armPage(rt: Runtime): ArmedPage {
       return someInSlices(waiting, (campaign) => evaluateCampaign(campaign, input).eligible);
     },
     engage: (isCurrent) => {
-      schedulePrefetch(rt);
+      schedulePrefetch(rt, waiting.some(usesFormats));
       return rt.loadChunk('engage').then(({ engagement }) => {
         if (!isCurrent() || rt.state.destroyed) return;
         try {
@@ -88,8 +89,8 @@ export function armPage(rt: Runtime): ArmedPage {
   };
 }
 
-function schedulePrefetch(rt: Runtime): void {
-  const prefetch = () => prefetchRenderer(rt);
+function schedulePrefetch(rt: Runtime, formats: boolean): void {
+  const prefetch = () => prefetchRenderer(rt, formats);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
   else setTimeout(prefetch, 2000);
 }

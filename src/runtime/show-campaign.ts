@@ -2,12 +2,13 @@ import type { Signals } from '../rules/signals';
 import type { PreparedCampaign, PreparedVariant } from '../campaigns/prepare';
 import type { ShowOptions } from '../popup-lifecycle';
 import type { Runtime } from './runtime';
-import { findSegments, readOfferContext } from './read-input';
+import { findSegments, readOfferContext, readSignals } from './read-input';
+import { usesFormats } from '../campaigns/formats';
 
 /** Shows one campaign's popup: loads the engagement chunk (and the renderer alongside) on first use. */
 export async function showCampaign(rt: Runtime, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, options: ShowOptions): Promise<void> {
   // Both chunks at once: the lifecycle awaits the same renderer load.
-  prefetchRenderer(rt);
+  prefetchRenderer(rt, usesFormats(campaign));
   const { engagement } = await rt.loadChunk('engage');
   if (rt.state.destroyed) return;
   rt.state.popups ??= engagement.createPopupLifecycle({
@@ -16,13 +17,21 @@ export async function showCampaign(rt: Runtime, campaign: PreparedCampaign, vari
     safely: rt.safely,
     readOfferContext: () => readOfferContext(rt),
     findSegments: (_, s) => findSegments(rt, s),
+    readSignals: () => readSignals(rt),
+    // The same profile event as identify(), and the same check after: segments see it at once.
+    identify: (traits) => rt.session.store.record({ type: 'identify', traits }).then(() => {
+      if (!rt.state.destroyed) rt.state.page?.check();
+    }),
     isDestroyed: () => rt.state.destroyed,
-    loadRenderer: () => rt.loadChunk('popup').then((chunk) => chunk.mountPopup),
+    loadRenderer: (formats) => rt.loadChunk(formats ? 'formats' : 'popup'),
   });
   await rt.state.popups.show(rt.session, campaign, variant, signals, options);
 }
 
-/** Starts fetching the renderer ahead of need; whoever needs it awaits the same load and reports its failure. */
-export function prefetchRenderer(rt: Runtime): void {
-  if (!rt.state.destroyed) rt.loadChunk('popup').catch(() => {});
+/**
+ * Starts fetching the renderer ahead of need (the formats one for a teaser, countdown or
+ * question); whoever needs it awaits the same load and reports its failure.
+ */
+export function prefetchRenderer(rt: Runtime, formats = false): void {
+  if (!rt.state.destroyed) rt.loadChunk(formats ? 'formats' : 'popup').catch(() => {});
 }

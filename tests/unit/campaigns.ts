@@ -27,7 +27,7 @@ export function profileAfter(start: number, events: [ProfileEvent, number][] = [
 }
 
 /** A campaign event for `recordEvent`. */
-export function campaignEvent(action: 'impression' | 'dismiss' | 'click' | 'conversion', campaign: string, variant = 'default'): ProfileEvent {
+export function campaignEvent(action: 'impression' | 'dismiss' | 'click' | 'conversion' | 'minimise', campaign: string, variant = 'default'): ProfileEvent {
   return { type: 'campaign', action, campaign, variant };
 }
 

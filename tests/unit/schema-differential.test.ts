@@ -21,6 +21,7 @@ const fixtures = join(__dirname, '../fixtures/configs');
 const RELATIONAL = new Set<ConfigErrorCode>([
   'unknown-segment', 'segment-cycle', 'invalid-segment', 'duplicate-campaign-id', 'duplicate-variant-id', 'missing-default-content',
   'unknown-product', 'until-before-from', 'between-reversed', 'no-variant-weight', 'add-to-cart-needs-products', 'copy-coupon-needs-coupon',
+  'teaser-needs-text', 'duplicate-option-value',
 ]);
 
 /**
