@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openProfileStore, type ProfileStore } from './store';
 import { PROFILE_VERSION } from './profile';
 import type { ProfileEvent } from './record';
+import { inDatabase } from '../../tests/unit/in-database';
 
 // Store faults that fake-indexeddb reproduces faithfully (RELIABILITY §22, §25): a connection
 // closed under segmint whose reopen fails too, and a write of a migrated record that fails. The
@@ -19,27 +20,6 @@ async function open(onError = vi.fn()): Promise<ProfileStore> {
 }
 afterEach(() => opened.splice(0).forEach((store) => store.close()));
 
-/** Runs one request against the `segmint` database as another tab would, and closes again. */
-function inDatabase<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open('segmint');
-    request.onupgradeneeded = () => request.result.createObjectStore('data');
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('data', mode);
-      const result = run(tx.objectStore('data'));
-      tx.oncomplete = () => {
-        db.close();
-        resolve(result.result);
-      };
-      tx.onabort = () => {
-        db.close();
-        reject(tx.error);
-      };
-    };
-  });
-}
 
 const readStored = () => inDatabase('readonly', (store) => store.get('profile')) as Promise<Record<string, any> | undefined>;
 const writeStored = (value: unknown) => inDatabase('readwrite', (store) => store.put(value, 'profile'));

@@ -4,6 +4,7 @@ import { openProfileStore, type ProfileStore } from './store';
 import { OPEN_TIMEOUT_MS } from './database';
 import { createProfile } from './profile';
 import type { ProfileEvent } from './record';
+import { inDatabase } from '../../tests/unit/in-database';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const originalIndexedDB = globalThis.indexedDB;
@@ -15,30 +16,6 @@ function open(options: Partial<Parameters<typeof openProfileStore>[0]> = {}): Pr
   return openProfileStore({ persistent: true, now: () => T0, onError: () => {}, ...options });
 }
 
-/**
- * Runs one request against the `segmint` database the way another tab would, closing the
- * connection afterwards (an open connection would block segmint erasing the database).
- */
-function inDatabase<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open('segmint');
-    request.onupgradeneeded = () => request.result.createObjectStore('data');
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const db = request.result;
-      const tx = db.transaction('data', mode);
-      const result = run(tx.objectStore('data'));
-      tx.oncomplete = () => {
-        db.close();
-        resolve(result.result);
-      };
-      tx.onabort = () => {
-        db.close();
-        reject(tx.error);
-      };
-    };
-  });
-}
 
 /** What is stored in the `segmint` database, read the way another tab would. */
 function readStored(): Promise<Record<string, unknown> | undefined> {
