@@ -18,6 +18,9 @@ const PRODUCTS = {
   'SKU-TENT-2P': { id: 'SKU-TENT-2P', name: 'Trail Tent 2P', price: 249 },
   'SKU-MAT': { id: 'SKU-MAT', name: 'Insulated Sleeping Mat', price: 89 },
   'SKU-LAMP': { id: 'SKU-LAMP', name: 'Camp Lamp', price: 29 },
+  'SKU-MOKA': { id: 'SKU-MOKA', name: 'Camp Moka Pot', price: 39 },
+  'SKU-DRIPPER': { id: 'SKU-DRIPPER', name: 'Pour-Over Dripper', price: 19 },
+  'SKU-PRESS': { id: 'SKU-PRESS', name: 'Trail French Press', price: 34 },
 };
 window.addEventListener('segmint:add-to-cart', (event) => {
   for (const id of event.detail.products) {
