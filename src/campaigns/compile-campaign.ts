@@ -1,5 +1,5 @@
-import type { Campaign, ContentFields, Cta, Frequency, Layout, Offer, Teaser, Trigger } from '../types';
-import type { CompiledCondition } from '../rules/compile';
+import type { Campaign, Condition, ContentFields, Cta, Frequency, Layout, Offer, Teaser, Trigger } from '../types';
+import type { CompiledCondition } from '../rules/build-condition';
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
 import type { PreparedCountdown, PreparedQuestion } from './formats';
@@ -44,7 +44,7 @@ export interface PreparedCampaign {
  * resolves what variants inherit, and builds the page and audience tests. It checks nothing, so
  * it must only ever see a checked campaign: the cached checked config, or the checks' own output.
  */
-export function compileCampaign(campaign: Campaign, at: string, order: number, compileAudience: (condition: unknown, pointer: string) => CompiledCondition): PreparedCampaign {
+export function compileCampaign(campaign: Campaign, at: string, order: number, compileAudience: (condition: Condition, pointer: string) => CompiledCondition): PreparedCampaign {
   const base = {
     content: campaign.content,
     layout: campaign.layout ?? { type: 'modal' },

@@ -1,7 +1,6 @@
 import type { Campaign, ContentFields, Cta, Frequency, Layout, Offer, Trigger } from '../types';
-import { compileCampaign, type PreparedCampaign, type PreparedVariant } from './compile-campaign';
+import type { PreparedCampaign, PreparedVariant } from './compile-campaign';
 import { ConfigError } from '../rules/config-error';
-import type { CompiledCondition } from '../rules/compile';
 import { joinPointer } from '../lib/pointer';
 import { isSafeUrl } from '../lib/safe-url';
 import { isPlainObject } from '../lib/is-plain-object';
@@ -14,7 +13,8 @@ import { checkCountdown, checkQuestion, checkTeaser } from './prepare-formats';
 /** What a campaign is checked against: the rest of the config. */
 export interface CampaignContext {
   defaultLocale: string;
-  compileAudience: (condition: unknown, pointer: string) => CompiledCondition;
+  /** Checks a condition (rules/check-condition.ts); throws ConfigError when it is invalid. */
+  checkAudience: (condition: unknown, pointer: string) => void;
   /** Ids in the config `catalog`, which offers may name. */
   productIds: readonly string[];
 }
@@ -35,20 +35,11 @@ const VARIANT_FIELDS = ['id', 'weight', 'content', 'layout', 'offer', 'cta'];
 export type { PreparedCampaign, PreparedVariant };
 
 /**
- * Checks one campaign and compiles it for decisions. Throws ConfigError at the first problem;
- * the caller skips that campaign and keeps the rest of the config running.
- */
-export function prepareCampaign(raw: unknown, at: string, order: number, context: CampaignContext): PreparedCampaign {
-  checkCampaign(raw, at, context);
-  return compileCampaign(raw as unknown as Campaign, at, order, context.compileAudience);
-}
-
-/**
  * Checks one campaign, throwing ConfigError at the first problem, in the order the fields are
  * listed here (the order is part of what a config author sees: the first error is reported).
  */
 export function checkCampaign(raw: unknown, at: string, context: CampaignContext): void {
-  const { defaultLocale, compileAudience } = context;
+  const { defaultLocale, checkAudience } = context;
   if (!isPlainObject(raw)) throw new ConfigError(at, 'item-not-object', 'campaign', raw);
   checkKnownKeys(raw, CAMPAIGN_FIELDS, at, 'campaign');
   const campaign = raw as unknown as Campaign;
@@ -68,7 +59,7 @@ export function checkCampaign(raw: unknown, at: string, context: CampaignContext
   if (layout.slot !== undefined && (trigger.on !== 'pageview' || trigger.delaySeconds)) {
     throw new ConfigError(joinPointer(at, 'trigger'), 'inline-trigger', trigger.on);
   }
-  if (campaign.audience !== undefined) compileAudience(campaign.audience, joinPointer(at, 'audience'));
+  if (campaign.audience !== undefined) checkAudience(campaign.audience, joinPointer(at, 'audience'));
   checkPages(campaign.pages, joinPointer(at, 'pages'));
   checkSchedule(campaign.schedule, joinPointer(at, 'schedule'));
   checkFrequency(campaign.frequency, joinPointer(at, 'frequency'));

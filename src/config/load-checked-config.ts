@@ -47,7 +47,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk }: Cont
     const cached = source.cacheKey ? await readCachedConfig(source.cacheKey, now()) : undefined;
     if (cached !== undefined) {
       try {
-        const { clean } = (await checkChunk())(cached, now);
+        const { clean } = (await checkChunk())(cached);
         prepared = clean && compileConfig(clean, now);
       } catch {
         // The checks could not be loaded: the cached config cannot be used unchecked.
@@ -79,7 +79,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk }: Cont
   }
   let checked: ReturnType<Awaited<ReturnType<typeof checkChunk>>>;
   try {
-    checked = (await checkChunk())(raw, now);
+    checked = (await checkChunk())(raw);
   } catch (error) {
     return fallBack(error);
   }

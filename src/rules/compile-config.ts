@@ -1,5 +1,5 @@
 import type { Campaign, CatalogProduct, Condition, Config } from '../types';
-import { createConditionCompiler, type CompiledCondition } from './compile';
+import { createConditionBuilder, type CompiledCondition } from './build-condition';
 import { compileCampaign, type PreparedCampaign } from '../campaigns/compile-campaign';
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
@@ -39,12 +39,12 @@ export interface CleanConfig extends Omit<Config, 'campaigns' | 'segments' | 'ca
  * the checks produced (fresh, or cached under the config text they checked).
  */
 export function compileConfig(clean: CleanConfig, now: () => number = Date.now): PreparedConfig {
-  const compiler = createConditionCompiler({ segments: clean.segments, now });
+  const builder = createConditionBuilder({ segments: clean.segments, now });
   const segments = createRecord<CompiledCondition>();
-  for (const id of Object.keys(clean.segments)) segments[id] = compiler.compileSegment(id);
+  for (const id of Object.keys(clean.segments)) segments[id] = builder.buildSegment(id);
   const campaigns: PreparedCampaign[] = [];
   clean.campaigns.forEach((campaign, i) => {
-    if (campaign) campaigns.push(compileCampaign(campaign, joinPointer('/campaigns', i), i, compiler.compile));
+    if (campaign) campaigns.push(compileCampaign(campaign, joinPointer('/campaigns', i), i, builder.build));
   });
   return {
     config: clean as unknown as Config,

@@ -1,93 +1,40 @@
 import { ConfigError } from './config-error';
 import type { SignalSpec } from './signals';
-import { compileGlob } from '../lib/glob';
+
+type Check = (arg: unknown, spec: SignalSpec, at: string) => void;
 
 /**
- * A leaf test over an object that holds the signal under `key` (the signals, or their `traits`
- * or `events`). Each operator reads the value itself: one closure call per leaf, not three, is
- * what keeps compiled rules near hand-written speed (tests/bench/rules.bench.mjs).
- * Every test answers a missing value (`undefined`, `null`) as SPEC §6 says: only `ne`, `nin`
- * and `exists: false` hold.
+ * The operators of SPEC §6, each checking its argument against the signal's kind; throws the
+ * first ConfigError. What passes is built by rules/leaf-tests.ts, which checks nothing.
  */
-export type LeafTest = (values: Record<string, unknown> | null | undefined) => boolean;
-
-type Build = (arg: unknown, spec: SignalSpec, at: string, key: string, now: () => number) => LeafTest;
-
-const DAY = 86_400_000;
-
-/** The operators of SPEC §6, each checking its argument at compile time and building a leaf test. */
-export const OPERATORS: Readonly<Record<string, Build>> = {
-  eq: (arg, spec, at, key) => buildEquals(checkScalar(arg, spec, at), spec, key),
-  ne: (arg, spec, at, key) => {
-    const value = checkScalar(arg, spec, at);
-    return spec.kind === 'list'
-      ? (o) => { const v = o?.[key]; return !(Array.isArray(v) && v.includes(value)); }
-      : (o) => o?.[key] !== value;
-  },
-  in: (arg, spec, at, key) => {
-    const set = new Set<unknown>(checkList(arg, spec, at));
-    return spec.kind === 'list'
-      ? (o) => { const v = o?.[key]; return Array.isArray(v) && v.some((item) => set.has(item)); }
-      : (o) => set.has(o?.[key]);
-  },
-  nin: (arg, spec, at, key) => {
-    const set = new Set<unknown>(checkList(arg, spec, at));
-    return spec.kind === 'list'
-      ? (o) => { const v = o?.[key]; return !(Array.isArray(v) && v.some((item) => set.has(item))); }
-      : (o) => !set.has(o?.[key]);
-  },
-  gt: (arg, spec, at, key) => { const n = checkNumber(arg, spec, at); return (o) => { const v = o?.[key]; return typeof v === 'number' && v > n; }; },
-  gte: (arg, spec, at, key) => { const n = checkNumber(arg, spec, at); return (o) => { const v = o?.[key]; return typeof v === 'number' && v >= n; }; },
-  lt: (arg, spec, at, key) => { const n = checkNumber(arg, spec, at); return (o) => { const v = o?.[key]; return typeof v === 'number' && v < n; }; },
-  lte: (arg, spec, at, key) => { const n = checkNumber(arg, spec, at); return (o) => { const v = o?.[key]; return typeof v === 'number' && v <= n; }; },
-  between: (arg, spec, at, key) => {
+export const OPERATOR_CHECKS: Readonly<Record<string, Check>> = {
+  eq: checkScalar,
+  ne: checkScalar,
+  in: checkList,
+  nin: checkList,
+  gt: checkNumber,
+  gte: checkNumber,
+  lt: checkNumber,
+  lte: checkNumber,
+  between: (arg, spec, at) => {
     if (!Array.isArray(arg) || arg.length !== 2) throw new ConfigError(at, 'between-bounds');
     const low = checkNumber(arg[0], spec, at + '/0');
     const high = checkNumber(arg[1], spec, at + '/1');
     if (low > high) throw new ConfigError(at, 'between-reversed', arg[0], arg[1]);
-    return (o) => { const v = o?.[key]; return typeof v === 'number' && v >= low && v <= high; };
   },
-  exists: (arg, _spec, at, key) => {
+  exists: (arg, _spec, at) => {
     if (typeof arg !== 'boolean') throw new ConfigError(at, 'exists-boolean');
-    return arg ? (o) => o?.[key] != null : (o) => o?.[key] == null;
   },
-  contains: (arg, spec, at, key) => {
-    const part = checkString(arg, at);
-    if (spec.kind === 'list') return (o) => { const v = o?.[key]; return Array.isArray(v) && v.includes(part); };
-    requireKind(spec, ['string', 'scalar'], at, 'contains');
-    return (o) => { const v = o?.[key]; return typeof v === 'string' && v.includes(part); };
+  contains: (arg, spec, at) => {
+    checkString(arg, at);
+    if (spec.kind !== 'list') requireKind(spec, ['string', 'scalar'], at, 'contains');
   },
-  startsWith: (arg, spec, at, key) => {
-    requireKind(spec, ['string', 'scalar'], at, 'startsWith');
-    const prefix = checkString(arg, at);
-    return (o) => { const v = o?.[key]; return typeof v === 'string' && v.startsWith(prefix); };
-  },
-  endsWith: (arg, spec, at, key) => {
-    requireKind(spec, ['string', 'scalar'], at, 'endsWith');
-    const suffix = checkString(arg, at);
-    return (o) => { const v = o?.[key]; return typeof v === 'string' && v.endsWith(suffix); };
-  },
-  matches: (arg, spec, at, key) => {
-    requireKind(spec, ['string', 'scalar'], at, 'matches');
-    const test = compileGlob(checkString(arg, at));
-    return (o) => { const v = o?.[key]; return typeof v === 'string' && test(v); };
-  },
-  withinDays: (arg, spec, at, key, now) => {
-    const span = checkDays(arg, spec, at, 'withinDays');
-    return (o) => { const v = o?.[key]; return typeof v === 'number' && now() - v <= span; };
-  },
-  olderThanDays: (arg, spec, at, key, now) => {
-    const span = checkDays(arg, spec, at, 'olderThanDays');
-    return (o) => { const v = o?.[key]; return typeof v === 'number' && now() - v > span; };
-  },
+  startsWith: (arg, spec, at) => checkText(arg, spec, at, 'startsWith'),
+  endsWith: (arg, spec, at) => checkText(arg, spec, at, 'endsWith'),
+  matches: (arg, spec, at) => checkText(arg, spec, at, 'matches'),
+  withinDays: (arg, spec, at) => checkDays(arg, spec, at, 'withinDays'),
+  olderThanDays: (arg, spec, at) => checkDays(arg, spec, at, 'olderThanDays'),
 };
-
-/** Equality as the `{ "<signal>": value }` shorthand means it: for a list signal, membership. */
-export function buildEquals(value: string | number | boolean, spec: SignalSpec, key: string): LeafTest {
-  return spec.kind === 'list'
-    ? (o) => { const v = o?.[key]; return Array.isArray(v) && v.includes(value); }
-    : (o) => o?.[key] === value;
-}
 
 /** Checks a scalar value against the signal's kind and vocabulary. */
 export function checkScalar(arg: unknown, spec: SignalSpec, at: string): string | number | boolean {
@@ -135,12 +82,17 @@ function checkString(arg: unknown, at: string): string {
   return arg;
 }
 
-function checkDays(arg: unknown, spec: SignalSpec, at: string, name: string): number {
+function checkDays(arg: unknown, spec: SignalSpec, at: string, name: string): void {
   requireKind(spec, ['timestamp'], at, name);
   if (typeof arg !== 'number' || !Number.isFinite(arg) || arg < 0) {
     throw new ConfigError(at, 'expected-days', arg);
   }
-  return arg * DAY;
+}
+
+/** A text operator: a text signal (or a trait), then a text argument. */
+function checkText(arg: unknown, spec: SignalSpec, at: string, name: string): void {
+  requireKind(spec, ['string', 'scalar'], at, name);
+  checkString(arg, at);
 }
 
 /** `operator` absent: a numeric comparison. */

@@ -1,6 +1,6 @@
 import type { Campaign, Condition, Config, Theme } from '../types';
 import { ConfigError } from './config-error';
-import { createConditionCompiler } from './compile';
+import { createConditionChecker } from './check-condition';
 import { compileConfig, type CleanConfig, type PreparedConfig } from './compile-config';
 import { checkCampaign, checkGlobs } from '../campaigns/prepare';
 import { checkKnownKeys, checkNumber, isValidLocale } from './config-checks';
@@ -25,7 +25,7 @@ export type { PreparedConfig, CleanConfig };
  * JSON pointer while the rest is kept; `prepared` is null only when the config as a whole is unusable.
  */
 export function prepareConfig(raw: unknown, now: () => number = Date.now): { prepared: PreparedConfig | null; errors: ConfigError[] } {
-  const { clean, errors } = checkConfig(raw, now);
+  const { clean, errors } = checkConfig(raw);
   return { prepared: clean && compileConfig(clean, now), errors };
 }
 
@@ -34,7 +34,7 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
  * (`clean`, null only when the config as a whole is unusable). The script tag loads this as
  * the `check` chunk, only for a config text it has not checked before.
  */
-export function checkConfig(raw: unknown, now: () => number = Date.now): { clean: CleanConfig | null; errors: ConfigError[] } {
+export function checkConfig(raw: unknown): { clean: CleanConfig | null; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   const fail = (error: ConfigError) => ({ clean: null, errors: [...errors, error] });
   if (!isPlainObject(raw)) return fail(new ConfigError('', 'config-not-object', raw));
@@ -78,11 +78,11 @@ export function checkConfig(raw: unknown, now: () => number = Date.now): { clean
   // A segment rejected before it is compiled (a prototype key inside, too deep) is unknown to the
   // campaigns too, as it will be to compileConfig: a campaign naming it is rejected, not compiled.
   const usable = Object.fromEntries(Object.entries(sources).filter(([id]) => !FORBIDDEN_KEYS.has(id) && !isTainted(joinPointer('/segments', id))));
-  const compiler = createConditionCompiler({ segments: usable as Config['segments'], now });
+  const checker = createConditionChecker(usable as Config['segments']);
   const segments: Record<string, Condition> = {};
   for (const id of Object.keys(sources)) {
     if (FORBIDDEN_KEYS.has(id) || isTainted(joinPointer('/segments', id))) continue;
-    if (attempt(() => compiler.compileSegment(id))) segments[id] = sources[id] as Condition;
+    if (attempt(() => (checker.checkSegment(id), true))) segments[id] = sources[id] as Condition;
   }
 
   const campaigns: (Campaign | null)[] = [];
@@ -94,7 +94,7 @@ export function checkConfig(raw: unknown, now: () => number = Date.now): { clean
     const at = joinPointer('/campaigns', i);
     campaigns.push(null);
     if (isTainted(at)) return;
-    const checked = attempt(() => (checkCampaign(source, at, { defaultLocale, compileAudience: compiler.compile, productIds }), source as Campaign));
+    const checked = attempt(() => (checkCampaign(source, at, { defaultLocale, checkAudience: checker.check, productIds }), source as Campaign));
     if (!checked) return;
     if (seen.has(checked.id)) {
       errors.push(new ConfigError(joinPointer(at, 'id'), 'duplicate-campaign-id', checked.id));
