@@ -6,7 +6,7 @@
 import type { Engagement } from '../engagement';
 import type { RenderPopup, RenderTeaser } from '../render/view';
 import type { formatConfigError } from '../rules/config-messages';
-import type { checkConfig } from '../rules/prepare-config';
+import type { checkLoadedConfig } from '../config/check-loaded-config';
 import type { mountInspector } from '../debug/mount-inspector';
 import type { createInlinePlacements } from '../inline-placements';
 import type { SignalTables } from '../signals/signal-tables';
@@ -18,7 +18,7 @@ export interface Chunks {
   /** Once a popup is about to show: Preact, the components, the CSS. */
   popup: { mountPopup: RenderPopup };
   /** Once a config text not checked before on this browser arrives: the config checks. */
-  check: { checkConfig: typeof checkConfig };
+  check: { checkLoadedConfig: typeof checkLoadedConfig };
   /** Once the config needs `country`, `currency` or `referrerType`: the signals' lookup tables. */
   tables: { tables: SignalTables };
   /** Instead of `popup`, for a campaign with a teaser, a countdown or a question: the same popup with those, and the teaser tab. */

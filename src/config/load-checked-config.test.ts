@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChunkLoader } from '../chunks/contract';
 import { ConfigError } from '../rules/config-error';
-import { checkConfig } from '../rules/prepare-config';
+import { checkLoadedConfig } from './check-loaded-config';
 import { formatConfigError } from '../rules/config-messages';
 import { deleteDatabase } from '../profile/database';
 import { loadCheckedConfig, rememberConfig, type ConfigSource } from './load-checked-config';
+import { readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
 
 const campaign = (id: string, extra: Record<string, unknown> = {}) => ({ id, audience: { device: 'mobile' }, content: { en: { title: id } }, ...extra });
 const configWith = (...campaigns: unknown[]) => ({ version: 1, defaultLocale: 'en', segments: { mobile: { device: 'mobile' } }, campaigns });
 
 /** One page view: load the config as start() does, then keep it as start() does once the profile is open. */
 async function pageView(raw: unknown, { persistent = true, inline = false } = {}) {
-  const checks = vi.fn(() => Promise.resolve({ checkConfig }));
+  const checks = vi.fn(() => Promise.resolve({ checkLoadedConfig }));
   const loadChunk = ((name: string) => (name === 'check' ? checks() : name === 'diagnose' ? Promise.resolve({ formatConfigError }) : Promise.reject(new Error(name)))) as ChunkLoader;
   const report = vi.fn();
   const source: ConfigSource = { load: async () => structuredClone(raw), cacheKey: inline ? undefined : 'https://shop.test/segmint.json' };
@@ -77,5 +78,17 @@ describe('loadCheckedConfig: the checks run once per config text', () => {
     const { config, report } = await pageView({ version: 2, defaultLocale: 'en' }, { inline: true });
     expect(config).toBeNull();
     expect(report.mock.calls.map(([e]) => [e.pointer, e.code])).toEqual([['/version', 'unsupported-version']]);
+  });
+
+  it('checks again a kept form it cannot compile (one kept before the checks named the signals it needs)', async () => {
+    const raw = configWith(campaign('a', { audience: { country: 'DE' } }));
+    await pageView(raw);
+    const kept = (await readCheckedConfig('https://shop.test/segmint.json'))!;
+    const { needs, ...older } = kept.clean;
+    expect(needs).toEqual(['country', 'device']);
+    await saveCheckedConfig('https://shop.test/segmint.json', { fingerprint: kept.fingerprint, clean: older as typeof kept.clean });
+    const again = await pageView(raw);
+    expect(again.checked).toBe(true);
+    expect([...again.config!.prepared.needs]).toEqual(['country', 'device']);
   });
 });

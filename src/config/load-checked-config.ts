@@ -1,9 +1,7 @@
 import type { ChunkLoader } from '../chunks/contract';
-import { ConfigError } from '../rules/config-error';
 import { compileConfig, type CleanConfig, type PreparedConfig } from '../rules/compile-config';
 import { readCachedConfig, saveCachedConfig } from './config-cache';
 import { fingerprintConfig, readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
-import { describeConfigErrors } from './describe-config-errors';
 
 /** How an instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -41,7 +39,7 @@ interface Context {
  * off the start path (the valid campaigns run meanwhile).
  */
 export async function loadCheckedConfig({ source, now, report, loadChunk }: Context): Promise<CheckedConfig | null> {
-  const checkChunk = () => loadChunk('check').then(({ checkConfig }) => checkConfig);
+  const checkChunk = () => loadChunk('check').then(({ checkLoadedConfig }) => (raw: unknown) => checkLoadedConfig(raw, loadChunk));
   const fallBack = async (error: unknown) => {
     let prepared: PreparedConfig | null = null;
     const cached = source.cacheKey ? await readCachedConfig(source.cacheKey, now()) : undefined;
@@ -83,13 +81,11 @@ export async function loadCheckedConfig({ source, now, report, loadChunk }: Cont
   } catch (error) {
     return fallBack(error);
   }
-  // The chunk has its own copy of the error class: make each one the core's, which the error boundary knows.
-  const errors = checked.errors.map(({ pointer, code, params }) => new (ConfigError as new (...args: unknown[]) => ConfigError)(pointer, code, ...params));
-  const described = describeConfigErrors(errors, loadChunk);
-  if (!checked.clean) return fallBack(described.then((all) => all[all.length - 1]));
-  void described.then((all) => all.forEach((error) => report(error)));
-  const prepared = compileConfig(checked.clean, now);
-  return { raw, prepared, fromCache: false, rejected: findRejectedCampaigns(raw, errors), clean: errors.length ? undefined : { fingerprint, form: checked.clean, isNew: true } };
+  const { clean, errorCount, rejected, describe } = checked;
+  if (!clean) return fallBack(describe().then((all) => all[all.length - 1]));
+  if (errorCount) void describe().then((all) => all.forEach((error) => report(error)));
+  const prepared = compileConfig(clean, now);
+  return { raw, prepared, fromCache: false, rejected, clean: errorCount ? undefined : { fingerprint, form: clean, isNew: true } };
 }
 
 /**
@@ -103,15 +99,4 @@ export function rememberConfig(source: ConfigSource, config: CheckedConfig, isPe
   };
   if (config.clean?.isNew) saveCheckedConfig(source.cacheKey ?? 'inline', { fingerprint: config.clean.fingerprint, clean: config.clean.form }).catch(ignore);
   if (source.cacheKey) saveCachedConfig(source.cacheKey, config.raw, now).catch(ignore);
-}
-
-function findRejectedCampaigns(raw: unknown, errors: ConfigError[]): CheckedConfig['rejected'] {
-  const campaigns = (raw as { campaigns?: unknown }).campaigns;
-  if (!Array.isArray(campaigns)) return [];
-  const rejected = new Map<number, string>();
-  for (const { pointer } of errors) {
-    const match = /^\/campaigns\/(\d+)(\/|$)/.exec(pointer);
-    if (match && !rejected.has(+match[1])) rejected.set(+match[1], pointer);
-  }
-  return [...rejected].map(([index, pointer]) => ({ id: String((campaigns[index] as { id?: unknown })?.id ?? `#${index}`), pointer }));
 }

@@ -1,5 +1,5 @@
 import type { ErrorPayload } from '../types';
-import { ConfigError } from '../rules/config-error';
+import type { ConfigError } from '../rules/config-error';
 
 /**
  * The one error boundary between segmint and the host page. `report` emits the `error` event and
@@ -11,7 +11,7 @@ export function createErrorBoundary(emitError: (payload: ErrorPayload) => void) 
 
   function report(error: unknown, context?: string): void {
     try {
-      const payload: ErrorPayload = error instanceof ConfigError
+      const payload: ErrorPayload = isConfigError(error)
         ? { message: `${error.message} (at ${error.pointer || '/'})`, pointer: error.pointer, cause: error }
         : { message: [context, describeError(error)].filter(Boolean).join(': '), cause: error };
       if (warned.size < 50 && !warned.has(payload.message)) {
@@ -38,6 +38,14 @@ export function createErrorBoundary(emitError: (payload: ErrorPayload) => void) 
   }
 
   return { report, safely };
+}
+
+/**
+ * A config error, from whichever copy of the class made it: the script tag's checks are a chunk
+ * with its own copy (src/rules/check-chunk.ts), and the core carries none.
+ */
+function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof Error && error.name === 'ConfigError' && typeof (error as ConfigError).pointer === 'string';
 }
 
 function describeError(error: unknown): string {

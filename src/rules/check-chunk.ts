@@ -2,4 +2,4 @@
  * The `check` chunk (`segmint-check.js`): the config checks, loaded only for a config text not
  * checked before on this browser (src/config/load-checked-config.ts).
  */
-export { checkConfig } from './prepare-config';
+export { checkLoadedConfig } from '../config/check-loaded-config';

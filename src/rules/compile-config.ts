@@ -4,7 +4,6 @@ import { compileCampaign, type PreparedCampaign } from '../campaigns/compile-cam
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
 import { createRecord } from '../lib/create-record';
-import { findNeededSignals } from './needed-signals';
 
 /** The config compiled once at load: what the runtime decides with. */
 export interface PreparedConfig {
@@ -32,6 +31,8 @@ export interface CleanConfig extends Omit<Config, 'campaigns' | 'segments' | 'ca
   catalog: Record<string, CatalogProduct>;
   segments: Record<string, Condition>;
   campaigns: (Campaign | null)[];
+  /** The signals its conditions, offers and placeholders can read (needed-signals.ts), found by the checks. */
+  needs: string[];
 }
 
 /**
@@ -39,6 +40,8 @@ export interface CleanConfig extends Omit<Config, 'campaigns' | 'segments' | 'ca
  * the checks produced (fresh, or cached under the config text they checked).
  */
 export function compileConfig(clean: CleanConfig, now: () => number = Date.now): PreparedConfig {
+  // A form kept by a build before it had them: checked again (load-checked-config.ts).
+  if (!Array.isArray(clean.needs)) throw new TypeError('a checked config without its needed signals');
   const builder = createConditionBuilder({ segments: clean.segments, now });
   const segments = createRecord<CompiledCondition>();
   for (const id of Object.keys(clean.segments)) segments[id] = builder.buildSegment(id);
@@ -56,6 +59,6 @@ export function compileConfig(clean: CleanConfig, now: () => number = Date.now):
     segments,
     campaigns,
     limits: clean.limits ?? {},
-    needs: findNeededSignals(clean),
+    needs: new Set(clean.needs),
   };
 }

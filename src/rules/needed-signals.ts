@@ -8,7 +8,7 @@ const COMBINATORS = ['all', 'any', 'not', 'segment'];
  * popup to show. What no condition, offer or placeholder reads is not worth computing, nor its
  * lookup tables worth loading.
  */
-export function findNeededSignals(clean: CleanConfig): Set<string> {
+export function findNeededSignals(clean: Omit<CleanConfig, 'needs'>): Set<string> {
   const needed = new Set<string>();
   // Iterative: a checked condition is at most 32 deep, but a stack costs nothing here.
   const stack: unknown[] = [...Object.values(clean.segments), ...clean.campaigns.map((campaign) => campaign?.audience)];

@@ -2,6 +2,7 @@ import type { Campaign, Condition, Config, Theme } from '../types';
 import { ConfigError } from './config-error';
 import { createConditionChecker } from './check-condition';
 import { compileConfig, type CleanConfig, type PreparedConfig } from './compile-config';
+import { findNeededSignals } from './needed-signals';
 import { checkCampaign, checkGlobs } from '../campaigns/prepare';
 import { checkKnownKeys, checkNumber, isValidLocale } from './config-checks';
 import { checkCatalog } from '../campaigns/catalog';
@@ -105,7 +106,8 @@ export function checkConfig(raw: unknown): { clean: CleanConfig | null; errors: 
   });
 
   // Only what passed its checks; a field that failed is left out as if it were absent.
-  const clean: CleanConfig = { version: CONFIG_VERSION, defaultLocale, currency, consent, pages: pageTypes, limits, theme, analytics, catalog, segments, campaigns };
+  const clean: CleanConfig = { version: CONFIG_VERSION, defaultLocale, currency, consent, pages: pageTypes, limits, theme, analytics, catalog, segments, campaigns, needs: [] };
+  clean.needs = [...findNeededSignals(clean)];
   return { clean, errors };
 }
 

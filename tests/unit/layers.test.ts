@@ -15,7 +15,7 @@ const LAYERS: [name: string, test: (path: string) => boolean][] = [
   ['start and entries', (p) => /^(runtime\/|start\.ts|create-segmint\.ts|loader\.ts|index\.ts)/.test(p)],
 ];
 /** Chunk entries and what only chunks use: loaded through a ChunkLoader, never imported by the core as values. */
-const CHUNK = (p: string) => /^(engagement\.ts|popup-lifecycle\.ts|inline-placements\.ts|lib\/css-selector\.ts|render\/|debug\/(?!debug-request)|rules\/config-messages\.ts|rules\/(check-chunk|prepare-config|config-checks|check-condition|operators|compile)\.ts|campaigns\/(prepare|prepare-formats|catalog)\.ts|signals\/(tables|timezone-country|country-currency|referrer-hosts)\.ts|triggers\/(scroll|exit-intent|idle|time-on-site|waiting-triggers|wait-until|listen|frame-task)\.ts|analytics\/analytics-sink\.ts|campaigns\/present\.ts)/.test(p);
+const CHUNK = (p: string) => /^(engagement\.ts|popup-lifecycle\.ts|inline-placements\.ts|lib\/css-selector\.ts|render\/|debug\/(?!debug-request)|rules\/config-messages\.ts|rules\/(check-chunk|prepare-config|config-checks|check-condition|operators|compile)\.ts|campaigns\/(prepare|prepare-formats|catalog)\.ts|signals\/(tables|timezone-country|country-currency|referrer-hosts)\.ts|triggers\/(scroll|exit-intent|idle|time-on-site|waiting-triggers|wait-until|listen|frame-task)\.ts|analytics\/analytics-sink\.ts|campaigns\/present\.ts|config\/(check-loaded-config|describe-config-errors)\.ts)/.test(p);
 const NODE_ONLY = (p: string) => p.startsWith('cli/') || p === 'campaigns/simulate.ts' || p === 'rules/index.ts' || p === 'rules/conditions.ts' || p === 'rules/validate.ts' || p.startsWith('results/');
 
 function listModules(dir: string): string[] {
