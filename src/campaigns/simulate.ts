@@ -11,6 +11,7 @@ import type { OfferContext } from './offers';
 import { listPreferredLocales } from '../signals/preferred-locales';
 import { isPlainObject } from '../lib/is-plain-object';
 import { readBehaviourSignals } from '../profile/signals';
+import { findCountdownEnd } from './countdown';
 
 /** One campaign's outcome for the simulated visitor. */
 export interface SimulatedCampaign extends CampaignTrace {
@@ -21,6 +22,10 @@ export interface SimulatedCampaign extends CampaignTrace {
   locale?: string;
   /** The catalog products its offer would show, best first. */
   products?: string[];
+  /** For a countdown: when it reaches zero for this visitor (ISO), from `until` or the first impression plus `minutes`. */
+  countdownEndsAt?: string;
+  /** For a question: the trait it asks for, and the visitor's answer so far (null: not answered). */
+  question?: { trait: string; answer: string | number | boolean | null };
 }
 
 /** What `segmint simulate` reports. */
@@ -28,14 +33,16 @@ export interface Simulation {
   at: string;
   visitor: string;
   signals: Signals;
-  /** The campaign that wins (check `shows`: false when the visitor is in its holdout), or null. */
+  /** The popup that wins (check `shows`: false when the visitor is in its holdout), or null. Inline campaigns are in `slots`. */
   winner: SimulatedCampaign | null;
+  /** Each slot the visitor file says the page has: the inline campaign that fills it (check `shows`), or null for the host's fallback. */
+  slots: Record<string, SimulatedCampaign | null>;
   campaigns: SimulatedCampaign[];
 }
 
 const BEHAVIOUR_NUMBERS = ['sessions', 'pageViews', 'sessionPageViews', 'productViews', 'cartAdds', 'purchases', 'totalSpent', 'cartValue'] as const;
 const BEHAVIOUR_LISTS = ['viewedProducts', 'cartItems'] as const;
-const HISTORY_TIMES = ['lastImpressionAt', 'dismissedAt', 'clickedAt', 'convertedAt'] as const;
+const HISTORY_TIMES = ['firstImpressionAt', 'lastImpressionAt', 'dismissedAt', 'clickedAt', 'convertedAt'] as const;
 
 /**
  * Decides for a described visitor at a given time, without a browser, with the browser's own
@@ -44,14 +51,20 @@ const HISTORY_TIMES = ['lastImpressionAt', 'dismissedAt', 'clickedAt', 'converte
  * included: a cross-sell with nothing left to offer is dropped, as on the page). The visitor is
  * the signal object `explain()` reports, plus optional `id` (for the variant), `product` (the
  * product the page is about, as its schema.org data or a `view_item` would say) and `campaigns`
- * (history for frequency caps: `impressions`, `sessionImpressions` and `lastImpressionAt`,
- * `dismissedAt`, `clickedAt`, `convertedAt` as ISO instants or epoch ms).
+ * (history for frequency caps: `impressions`, `sessionImpressions` and `firstImpressionAt`,
+ * `lastImpressionAt`, `dismissedAt`, `clickedAt`, `convertedAt` as ISO instants or epoch ms; and
+ * for a question, `answer`: the value the visitor chose, stored as its trait the way an answer
+ * is) and `slots` (the `data-segmint-slot` names on the page: inline campaigns fill only those,
+ * one each, decided apart from the popup, as on the page; without it the page has none).
  */
 export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, unknown>, now: number): Simulation {
-  const { id, campaigns: history, product, ...raw } = visitor;
+  const { id, campaigns: history, product, slots: slotList, ...raw } = visitor;
   const given = readTimestamps(raw);
   const visitorId = typeof id === 'string' && id ? id : 'simulated-visitor';
   const profile = buildProfile(visitorId, given as Signals, isPlainObject(history) ? history : {}, now);
+  applyAnswers(profile, prepared.campaigns, isPlainObject(history) ? history : {});
+  (given as Signals).traits = { ...profile.traits };
+  const pageSlots = new Set(Array.isArray(slotList) ? slotList.filter((name): name is string => typeof name === 'string') : []);
   // What the file leaves out is what a first-time visitor would have.
   const signals = completeSignals({ ...readBehaviourSignals(profile, now), ...given } as Signals, now);
   signals.pageType ??= detectVisitorPageType(String(signals.path), prepared.pageTypes, typeof product === 'string');
@@ -77,17 +90,55 @@ export function simulateVisit(prepared: PreparedConfig, visitor: Record<string, 
     const view = presentCampaign(campaign, variant, audience, prepared, context)?.view;
     return { variant: variant.id, locale: view?.locale, products: view?.products.map((card) => card.id) };
   };
-  // All triggers firing at once: the browser's decision among every campaign.
-  const winner = decideCampaign(prepared.campaigns, input);
+  // All popup triggers firing at once: the browser's decision among every popup. Each slot on
+  // the page is decided on its own, among the inline campaigns for it (runtime/fill-slots.ts).
+  const popups = prepared.campaigns.filter((campaign) => campaign.slot === undefined);
+  const winners = new Set<PreparedCampaign>();
+  const winner = decideCampaign(popups, input);
+  if (winner) winners.add(winner);
+  const slotWinners = new Map<string, PreparedCampaign | null>();
+  for (const name of pageSlots) {
+    const filler = decideCampaign(prepared.campaigns.filter((campaign) => campaign.slot === name), input);
+    slotWinners.set(name, filler);
+    if (filler) winners.add(filler);
+  }
   const campaigns = prepared.campaigns.map((campaign): SimulatedCampaign => {
     const trace = evaluateCampaign(campaign, input);
-    const trigger = describeTrigger(campaign.trigger);
-    if (!trace.eligible) return { ...trace, trigger, shows: false };
+    const details = { trigger: describeTrigger(campaign.trigger), ...describeFormats(campaign, profile, now) };
+    const slotted = campaign.slot === undefined ? trace : { ...trace, slot: campaign.slot };
+    // As explain() says it: an inline campaign the visitor qualifies for shows only where its slot is.
+    if (slotted.eligible && campaign.slot !== undefined && !pageSlots.has(campaign.slot)) return { ...slotted, ...details, eligible: false, reason: 'slot', shows: false };
+    if (!slotted.eligible) return { ...slotted, ...details, shows: false };
     const shown = present(campaign);
-    return { ...trace, trigger, shows: campaign === winner && shown.variant !== 'holdout', ...shown };
+    return { ...slotted, ...details, shows: winners.has(campaign) && shown.variant !== 'holdout', ...shown };
   });
-  const winnerTrace = winner ? campaigns[prepared.campaigns.indexOf(winner)] : null;
-  return { at: new Date(now).toISOString(), visitor: visitorId, signals, winner: winnerTrace, campaigns };
+  const traceOf = (campaign: PreparedCampaign | null) => (campaign ? campaigns[prepared.campaigns.indexOf(campaign)] : null);
+  const slots = Object.fromEntries([...slotWinners].map(([name, filler]) => [name, traceOf(filler)]));
+  return { at: new Date(now).toISOString(), visitor: visitorId, signals, winner: traceOf(winner), slots, campaigns };
+}
+
+/** What a campaign's formats add to its line: when its countdown ends for this visitor, what its question asks and was answered. */
+function describeFormats(campaign: PreparedCampaign, profile: Profile, now: number): Pick<SimulatedCampaign, 'countdownEndsAt' | 'question'> {
+  const details: Pick<SimulatedCampaign, 'countdownEndsAt' | 'question'> = {};
+  if (campaign.countdown) details.countdownEndsAt = new Date(findCountdownEnd(campaign.countdown, profile.campaigns[campaign.id], now)).toISOString();
+  if (campaign.question) {
+    const { trait } = campaign.question;
+    details.question = { trait, answer: Object.prototype.hasOwnProperty.call(profile.traits, trait) ? profile.traits[trait] : null };
+  }
+  return details;
+}
+
+/**
+ * A question's `answer` in the visitor's history is stored as the browser stores one: as the
+ * question's trait, as `identify()` would (the conversion it also is comes from `convertedAt`).
+ */
+function applyAnswers(profile: Profile, campaigns: readonly PreparedCampaign[], history: Record<string, unknown>): void {
+  for (const campaign of campaigns) {
+    const entry = history[campaign.id];
+    if (!campaign.question || !isPlainObject(entry) || !('answer' in entry)) continue;
+    const answer = entry.answer;
+    if (typeof answer === 'string' || typeof answer === 'number' || typeof answer === 'boolean') profile.traits = { ...profile.traits, [campaign.question.trait]: answer };
+  }
 }
 
 /**

@@ -8,18 +8,30 @@ import { joinPointer } from '../lib/pointer';
 const NULLABLE = new Set(['country', 'referrer', 'utmSource', 'utmMedium', 'utmCampaign', 'topCategory', 'firstSeen', 'lastSeen', 'lastPurchaseAt']);
 /** What a visitor file may say about a campaign's history, for its frequency caps. */
 const HISTORY_COUNTS = ['impressions', 'sessionImpressions'];
-const HISTORY_TIMES = ['lastImpressionAt', 'dismissedAt', 'clickedAt', 'convertedAt'];
+const HISTORY_TIMES = ['firstImpressionAt', 'lastImpressionAt', 'dismissedAt', 'clickedAt', 'convertedAt'];
+/** A question campaign's history may also say what the visitor answered. */
+const HISTORY_ANSWER = 'answer';
 /** Keys of a visitor file besides the signals. */
-const EXTRA_KEYS = ['id', 'product', 'campaigns', 'traits', 'events'];
+const EXTRA_KEYS = ['id', 'product', 'campaigns', 'traits', 'events', 'slots'];
+
+/** What of the config a visitor file may name. */
+export interface KnownNames {
+  campaigns: readonly string[];
+  products: readonly string[];
+  /** The slot names inline campaigns fill. */
+  slots?: readonly string[];
+  /** Each question campaign's trait and option values, by campaign id. */
+  questions?: Readonly<Record<string, { trait: string; values: readonly unknown[] }>>;
+}
 
 /**
  * Checks a visitor file for `segmint simulate` against the signal catalogue: a misspelt signal
  * or a value the browser could never report would make a rule test pass for the wrong reason.
  * `known` are the config's campaign ids, which the history may name, and its catalog's product ids,
- * which `product` (the product the page is about) names.
+ * which `product` (the product the page is about) names; `slots` the slot names inline campaigns
+ * fill, which `slots` (the page's) names, and `questions` what an `answer` in the history may be.
  */
-export function checkVisitor(visitor: Record<string, unknown>, known: { campaigns: readonly string[]; products: readonly string[] }): ValidationError[] {
-  const campaignIds = known.campaigns;
+export function checkVisitor(visitor: Record<string, unknown>, known: KnownNames): ValidationError[] {
   const errors: ValidationError[] = [];
   const names = [...Object.keys(SIGNALS), ...EXTRA_KEYS];
   for (const [key, value] of Object.entries(visitor)) {
@@ -36,7 +48,10 @@ export function checkVisitor(visitor: Record<string, unknown>, known: { campaign
     } else if (key === 'events') {
       checkEach(value, pointer, errors, (v) => Number.isInteger(v) && (v as number) >= 0, 'a count: a whole number, 0 or more');
     } else if (key === 'campaigns') {
-      checkHistory(value, pointer, campaignIds, errors);
+      checkHistory(value, pointer, known, errors);
+      checkAnswers(value, visitor.traits, known.questions ?? {}, errors);
+    } else if (key === 'slots') {
+      checkSlots(value, pointer, known.slots ?? [], errors);
     } else if (key.startsWith('traits.') || key.startsWith('events.')) {
       const [group, name] = key.split('.');
       errors.push({ pointer, message: `${group} are nested in a visitor file: { "${group}": { "${name}": … } }` });
@@ -86,7 +101,46 @@ function checkEach(value: unknown, pointer: string, errors: ValidationError[], o
   }
 }
 
-function checkHistory(value: unknown, pointer: string, campaignIds: readonly string[], errors: ValidationError[]): void {
+/** The page's slots: names an inline campaign fills, since a misspelt one would leave a rule test passing for the wrong reason. */
+function checkSlots(value: unknown, pointer: string, slots: readonly string[], errors: ValidationError[]): void {
+  if (!Array.isArray(value)) {
+    errors.push({ pointer, message: 'the slots on the page: a list of data-segmint-slot names, e.g. ["pdp-below-price"]' });
+    return;
+  }
+  value.forEach((name, index) => {
+    if (typeof name === 'string' && slots.includes(name)) return;
+    const nearest = typeof name === 'string' ? didYouMean(name, slots) : '';
+    const known = slots.length ? `no inline campaign of the config fills slot ${JSON.stringify(name)}` : 'no campaign of the config is inline';
+    errors.push({ pointer: joinPointer(pointer, String(index)), message: `${known}${nearest}` });
+  });
+}
+
+/** An answer is one of the question's option values, needs the time it was given, and agrees with the traits the file gives. */
+function checkAnswers(value: unknown, traits: unknown, questions: NonNullable<KnownNames['questions']>, errors: ValidationError[]): void {
+  if (!isPlainObject(value)) return;
+  for (const [id, entry] of Object.entries(value)) {
+    if (!isPlainObject(entry) || !(HISTORY_ANSWER in entry)) continue;
+    const where = joinPointer(joinPointer(joinPointer('', 'campaigns'), id), HISTORY_ANSWER);
+    const question = questions[id];
+    if (!question) {
+      errors.push({ pointer: where, message: `only a question campaign has an answer; "${id}" is not one` });
+      continue;
+    }
+    const answer = entry[HISTORY_ANSWER];
+    if (!question.values.includes(answer)) {
+      const strings = question.values.filter((v): v is string => typeof v === 'string');
+      errors.push({ pointer: where, message: `one of the question's values ${question.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(answer)}${typeof answer === 'string' ? didYouMean(answer, strings) : ''}` });
+    }
+    if (!('convertedAt' in entry)) errors.push({ pointer: where, message: 'an answer is a conversion: give its time as convertedAt' });
+    const given = isPlainObject(traits) ? traits[question.trait] : undefined;
+    if (given !== undefined && given !== answer) {
+      errors.push({ pointer: where, message: `the answer is stored as traits.${question.trait}, which the file gives as ${JSON.stringify(given)}` });
+    }
+  }
+}
+
+function checkHistory(value: unknown, pointer: string, known: KnownNames, errors: ValidationError[]): void {
+  const campaignIds = known.campaigns;
   if (!isPlainObject(value)) {
     errors.push({ pointer, message: 'campaign history is an object keyed by campaign id' });
     return;
@@ -95,7 +149,7 @@ function checkHistory(value: unknown, pointer: string, campaignIds: readonly str
     const at = joinPointer(pointer, id);
     if (!campaignIds.includes(id)) errors.push({ pointer: at, message: `no campaign "${id}" in the config${didYouMean(id, campaignIds)}` });
     if (!isPlainObject(entry)) {
-      errors.push({ pointer: at, message: `an object of ${[...HISTORY_COUNTS, ...HISTORY_TIMES].join(', ')}` });
+      errors.push({ pointer: at, message: `an object of ${[...HISTORY_COUNTS, ...HISTORY_TIMES, HISTORY_ANSWER].join(', ')}` });
       continue;
     }
     for (const [key, item] of Object.entries(entry)) {
@@ -105,8 +159,8 @@ function checkHistory(value: unknown, pointer: string, campaignIds: readonly str
       } else if (HISTORY_TIMES.includes(key)) {
         const time = typeof item === 'string' ? Date.parse(item) : item;
         if (typeof time !== 'number' || !Number.isFinite(time)) errors.push({ pointer: where, message: `a time: an ISO time or epoch milliseconds, not ${JSON.stringify(item)}` });
-      } else {
-        errors.push({ pointer: where, message: `unknown history field "${key}"${didYouMean(key, [...HISTORY_COUNTS, ...HISTORY_TIMES])}` });
+      } else if (key !== HISTORY_ANSWER) {
+        errors.push({ pointer: where, message: `unknown history field "${key}"${didYouMean(key, [...HISTORY_COUNTS, ...HISTORY_TIMES, HISTORY_ANSWER])}` });
       }
     }
   }

@@ -249,6 +249,32 @@ describe('segmint simulate', () => {
     expect(err).toBe('expected "none" to show, but "tent-cross-sell" shows');
   });
 
+  it('on the demo\'s product page, names each slot\'s fill, the countdown\'s end and the answer; --expect takes an inline campaign', async () => {
+    const demo = join(fixtures, '../../demo/site/segmint.json');
+    const answered = writeTemp('answered.json', JSON.stringify({
+      locale: 'en-US', path: '/products/camp-lamp', product: 'SKU-LAMP', slots: ['pdp-below-price'],
+      campaigns: { 'brew-question': { answer: 'filter', convertedAt: '2026-12-03T09:00:00Z' }, 'leaving-coupon': { impressions: 1, firstImpressionAt: '2026-12-03T09:45:00Z' } },
+    }));
+    const { code, out } = await run('simulate', demo, '--visitor', answered, '--at', at);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines).toContain('slot pdp-below-price: filter-pick');
+    expect(lines.find((line) => line.includes(' filter-pick '))).toMatch(/^ {2}shows {2}filter-pick +variant default, locale en, in slot pdp-below-price, offers SKU-DRIPPER$/);
+    expect(lines.find((line) => line.includes(' goes-well-with '))).toMatch(/eligible, but "filter-pick" has priority in slot pdp-below-price$/);
+    expect(lines.find((line) => line.includes(' brew-question '))).toMatch(/frequency\.afterConversionHours; asks traits\.brewMethod, answered "filter"$/);
+    // The popup that shows beside the slot: the coupon, 30 minutes from its first impression.
+    expect(lines.find((line) => line.includes(' leaving-coupon '))).toMatch(/^ {2}shows {2}leaving-coupon +variant default, locale en, trigger exit-intent; countdown ends 2026-12-03T10:15:00\.000Z$/);
+    expect((await run('simulate', demo, '--visitor', answered, '--at', at, '--expect', 'filter-pick')).code).toBe(0);
+    const other = await run('simulate', demo, '--visitor', answered, '--at', at, '--expect', 'espresso-pick');
+    expect(other.code).toBe(1);
+    expect(other.err).toBe('expected "espresso-pick" to fill slot pdp-below-price, but "filter-pick" fills it');
+    // Without the slot on the page, the inline campaigns say so.
+    const noSlot = writeTemp('no-slot.json', JSON.stringify({ locale: 'en-US', path: '/products/camp-lamp', product: 'SKU-LAMP' }));
+    const bare = (await run('simulate', demo, '--visitor', noSlot, '--at', at)).out.split('\n');
+    expect(bare.find((line) => line.includes(' goes-well-with '))).toMatch(/ slot \(the page has no slot pdp-below-price\)$/);
+    expect((await run('simulate', demo, '--visitor', noSlot, '--at', at, '--expect', 'goes-well-with')).err).toBe('expected "goes-well-with" to fill slot pdp-below-price, but the page has no such slot');
+  });
+
   it('reports a visitor file that is not an object of signals', async () => {
     const file = writeTemp('list.json', '[1, 2]');
     const { code, err } = await run('simulate', store, '--visitor', file);

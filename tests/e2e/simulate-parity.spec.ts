@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, openTestPage } from './fixtures';
 import { seedProfile } from './idb';
-import { createProfile } from '../../src/profile/profile';
+import { profileOf } from './visitor-profile';
 
 // `segmint simulate` must say what the browser does. Every fixture visitor goes through the CLI
 // (dist/cli.js) and through the script-tag build (dist/segmint.js) in Chromium, set up as the
@@ -36,26 +36,6 @@ function simulate(file: string): { outcome: Outcome; signals: Record<string, unk
   return { outcome: winner ? { campaign: winner.id, variant: winner.variant, locale: winner.locale } : { campaign: null }, signals: result.signals };
 }
 
-/** The stored profile the visitor file describes, as segmint keeps it, continuing this session. */
-function profileOf(visitor: Visitor): Record<string, unknown> {
-  const profile: Record<string, any> = { ...createProfile(NOW, visitor.id), categoryViews: {}, events: {}, traits: {}, campaigns: {} };
-  for (const key of ['sessions', 'productViews', 'cartAdds', 'purchases', 'totalSpent', 'cartValue', 'viewedProducts', 'cartItems']) {
-    if (key in visitor) profile[key] = visitor[key];
-  }
-  // Loading the page records one page view before the decision.
-  for (const key of ['pageViews', 'sessionPageViews']) if (key in visitor) profile[key] = visitor[key] - 1;
-  if (visitor.lastPurchaseAt) profile.lastPurchaseAt = Date.parse(visitor.lastPurchaseAt);
-  Object.assign(profile.traits, visitor.traits);
-  Object.assign(profile.events, visitor.events);
-  for (const [id, history] of Object.entries<Record<string, unknown>>(visitor.campaigns ?? {})) {
-    const entry: Record<string, unknown> = { impressions: history.impressions ?? 0 };
-    for (const [key, value] of Object.entries(history)) entry[key] = typeof value === 'string' ? Date.parse(value) : value;
-    if ('sessionImpressions' in history) entry.session = profile.sessions;
-    profile.campaigns[id] = entry;
-  }
-  return profile;
-}
-
 const LISTEN = `window.__decisions = []; window.__exposures = [];
 segmint('on', 'decision', function (p) { __decisions.push(p); });
 segmint('on', 'exposure', function (p) { __exposures.push(p); });`;
@@ -63,7 +43,7 @@ segmint('on', 'exposure', function (p) { __exposures.push(p); });`;
 /** What the browser decides on the page view, and the signals it decided with. */
 async function decideInBrowser(page: Page, visitor: Visitor): Promise<{ outcome: Outcome; signals: Record<string, unknown> }> {
   await page.clock.setFixedTime(NOW);
-  await seedProfile(page, profileOf(visitor));
+  await seedProfile(page, profileOf(visitor, NOW));
   const languages: string[] = visitor.languages ?? [visitor.locale];
   await page.addInitScript((list) => {
     Object.defineProperty(Navigator.prototype, 'languages', { get: () => list });
