@@ -83,6 +83,17 @@ describe('the script-tag loader', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown method "frobnicate"'));
   });
 
+  it('knows only the API\'s own methods: nothing reached through a prototype, nothing off the global', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    preparePage([['toString'], ['constructor'], ['__proto__'], ['hasOwnProperty', 'track'], ['_segmint'], ['track', 'still_counted']]);
+    await loadScript();
+    expect((await win.segmint.profile()).events).toEqual({ still_counted: 1 });
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', '_segmint']) {
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`unknown method "${name}"`));
+    }
+    expect(win.segmint('explain')).toBeInstanceOf(Promise);
+  });
+
   it('honours data-locale, data-country and data-currency', async () => {
     preparePage([], { 'data-locale': 'de-at', 'data-country': 'ch', 'data-currency': 'chf' });
     await loadScript();

@@ -6,8 +6,6 @@ import { fetchConfig, readInlineConfig } from './config/load-config';
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown[]>; _segmint?: true };
 type Global = Window & { segmint?: unknown; segmintSDK?: unknown };
 
-const METHODS = ['start', 'track', 'page', 'identify', 'consent', 'show', 'explain', 'profile', 'on', 'forget', 'destroy'];
-
 /**
  * The script-tag entry, and the only module with side effects: it reads the tag's `data-*`
  * attributes, starts one instance, replays the stub's queue in order and installs the global.
@@ -26,7 +24,8 @@ function load(win: Global, script: HTMLScriptElement | null): void {
   const instance = createInstance(options, createConfigSource(script, win.document), loadChunk);
 
   const api = function segmint(method: unknown, ...args: unknown[]) {
-    const fn = typeof method === 'string' && METHODS.includes(method) ? (instance as unknown as Record<string, (...a: unknown[]) => unknown>)[method] : undefined;
+    // The instance's own methods are the API: nothing reached through its prototype (`toString`).
+    const fn = typeof method === 'string' && Object.prototype.hasOwnProperty.call(instance, method) ? (instance as unknown as Record<string, (...a: unknown[]) => unknown>)[method] : undefined;
     if (!fn) {
       console.warn(`[segmint] unknown method ${JSON.stringify(method)} ignored`);
       return undefined;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 const BUDGETS = [
   // The core every visitor downloads: signals, profile, rules, decisions, the
   // dataLayer bridge. A ratchet, not the goal: the goal is 14 KB (see README, "Size").
-  { file: 'dist/segmint.js', maxGzipBytes: 18382 },
+  { file: 'dist/segmint.js', maxGzipBytes: 18340 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4804 },
   // Once a popup is about to show: Preact, components, CSS.
