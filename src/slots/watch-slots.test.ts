@@ -13,7 +13,7 @@ describe('watchSlots', () => {
   // A failed assertion skips a test's own stop(); a watcher left running would scan in the next test.
   const watching: Array<() => void> = [];
   const watch = (onSlots: (elements: Element[]) => void) => {
-    const stop = watch(onSlots);
+    const stop = watchSlots(document, onSlots);
     watching.push(stop);
     return stop;
   };
