@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 const BUDGETS = [
   // The core every visitor downloads: signals, profile, rules, decisions, the
   // dataLayer bridge. A ratchet, not the goal: the goal is 14 KB (see README, "Size").
-  { file: 'dist/segmint.js', maxGzipBytes: 18340 },
+  { file: 'dist/segmint.js', maxGzipBytes: 19188 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4804 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -13,7 +13,7 @@ const BUDGETS = [
   // Once the config needs country, currency or referrerType: the signals' lookup tables.
   { file: 'dist/segmint-tables.js', maxGzipBytes: 3 * 1024 },
   // Once a config text not checked before on this browser arrives: the config checks.
-  { file: 'dist/segmint-check.js', maxGzipBytes: 8190 },
+  { file: 'dist/segmint-check.js', maxGzipBytes: 8496 },
   // Instead of it, for a campaign with a teaser, a countdown or a question: the same popup with those, and the tab.
   { file: 'dist/segmint-formats.js', maxGzipBytes: 9.5 * 1024 },
   // Once a config has errors: the message of each error code.
@@ -21,7 +21,7 @@ const BUDGETS = [
   // Once the page asks for it (?segmint=debug, data-debug): the inspector panel, with its own Preact.
   { file: 'dist/segmint-inspect.js', maxGzipBytes: 7 * 1024 },
   // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS.
-  { file: 'dist/segmint-inline.js', maxGzipBytes: 11128 },
+  { file: 'dist/segmint-inline.js', maxGzipBytes: 11166 },
 ];
 
 let failed = false;

@@ -8,6 +8,7 @@ import { assignVariant } from './variants';
 import { selectOfferProducts, type OfferContext } from './offers';
 import { isCountdownOver } from './countdown';
 import { readOwn } from '../lib/read-own';
+import { runAtOnce, type Steps } from '../lib/run-in-slices';
 
 /** Everything a decision looks at, as plain data. */
 export interface DecisionInput {
@@ -70,9 +71,19 @@ export function decideCampaign(candidates: PreparedCampaign[], input: DecisionIn
 
 /** `decideCampaign` with the winner's variant: each candidate evaluated once, the visitor hashed once. */
 export function chooseCampaign(candidates: PreparedCampaign[], input: DecisionInput): Decision | null {
+  return runAtOnce(chooseCampaignSteps(candidates, input));
+}
+
+/**
+ * `chooseCampaign` in steps, pausing after each candidate (`lib/run-in-slices.ts`): thousands
+ * firing at once are decided without a long task, with the same answer, since the input is one
+ * snapshot taken before the first step.
+ */
+export function* chooseCampaignSteps(candidates: PreparedCampaign[], input: DecisionInput): Steps<Decision | null> {
   for (const campaign of [...candidates].sort(byPriority)) {
     const { trace, variant } = assessCampaign(campaign, input);
     if (trace.eligible) return { campaign, variant: variant ?? assignVariant(input.profile.id, campaign) };
+    yield;
   }
   return null;
 }

@@ -1,7 +1,8 @@
 import type { ChunkLoader } from '../chunks/contract';
 import type { CleanConfig } from '../rules/compile-config';
 import type { ConfigError } from '../rules/config-error';
-import { checkConfig } from '../rules/prepare-config';
+import { checkConfigSteps } from '../rules/prepare-config';
+import { runInSlices } from '../lib/run-in-slices';
 import { describeConfigErrors } from './describe-config-errors';
 
 /** What the checks made of a loaded config: all the core needs, so what errors need stays in the chunk. */
@@ -20,9 +21,10 @@ export interface LoadedConfigCheck {
  * Checks a loaded config for the runtime (src/config/load-checked-config.ts). Part of the `check`
  * chunk, with the rest of what only a config text not checked before needs: the campaigns its
  * errors leave out, and describing those errors (the `diagnose` chunk, loaded only when asked).
+ * In slices, so that thousands of campaigns make no long task.
  */
-export function checkLoadedConfig(raw: unknown, loadChunk: ChunkLoader): LoadedConfigCheck {
-  const { clean, errors } = checkConfig(raw);
+export async function checkLoadedConfig(raw: unknown, loadChunk: ChunkLoader): Promise<LoadedConfigCheck> {
+  const { clean, errors } = await runInSlices(checkConfigSteps(raw));
   return { clean, errorCount: errors.length, rejected: findRejectedCampaigns(raw, errors), describe: () => describeConfigErrors(errors, loadChunk) };
 }
 

@@ -25,7 +25,7 @@ describe('fingerprintConfig', () => {
       { ...base, x: null },
       { ...base, x: 'null' },
     ];
-    const prints = [base, ...variants].map(fingerprintConfig);
+    const prints = [base, ...variants].map((config) => fingerprintConfig(config));
     expect(new Set(prints).size).toBe(prints.length);
   });
 
@@ -45,5 +45,15 @@ describe('fingerprintConfig', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(() => fingerprintConfig({ ...base, deep })).not.toThrow();
+  });
+
+  it('hashes the text a config was parsed from when given it: same text, same print; any change, another', () => {
+    const text = JSON.stringify(base);
+    expect(fingerprintConfig(JSON.parse(text), text)).toBe(fingerprintConfig(base, text));
+    const changed = [text.replace('"Hi"', '"Ho"'), text.replace('1}', '2}'), ` ${text}`, text.replace('"a"', '"b"')];
+    const prints = [text, ...changed].map((variant) => fingerprintConfig(JSON.parse(variant), variant));
+    expect(new Set(prints).size).toBe(prints.length);
+    // Never the print of a walk of the same value.
+    expect(fingerprintConfig(base, text)).not.toBe(fingerprintConfig(base));
   });
 });

@@ -1,6 +1,6 @@
-import type { CleanConfig } from '../rules/compile-config';
 import { openDatabase, hasDatabase } from '../profile/database';
 import { isPlainObject } from '../lib/is-plain-object';
+import { runAtOnce, type Steps } from '../lib/run-in-slices';
 
 /** Written by the script-tag build (rollup.config.mjs); empty where it is not (unit tests). */
 declare const __SEGMINT_VERSION__: string;
@@ -8,24 +8,37 @@ declare const __SEGMINT_VERSION__: string;
 const KEY_PREFIX = 'checked:';
 
 /**
- * What the checks made of one config text, kept so that later page views compile it without
- * loading the checks again. Only a config that checked without an error is kept: one with errors
- * is checked (and its errors reported) on every page view, as before.
+ * That one config text checked without an error, kept so that later page views compile it without
+ * loading the checks again. Only its fingerprint: with no error, the checked form is the config
+ * itself (`readCleanForm`), and reading back a second copy of a large config would be a long task.
+ * A config with errors is checked (and its errors reported) on every page view, as before.
  */
 interface CheckedEntry {
   /** The config text it was checked from, and the release that checked it (`fingerprintConfig`). */
   fingerprint: string;
-  clean: CleanConfig;
+  /** When it was kept, with the last valid config beside it (`config-cache.ts`); both are written again after a day. */
+  savedAt: number;
+  /** The signals the config can read, as the checks found them (`rules/needed-signals.ts`). */
+  needs: string[];
 }
 
 /**
- * Names a config's exact content and the release checking it: two 32-bit hashes over a walk of
- * its values (own keys in order, type-tagged, strings with their length) and the count of what
- * was hashed. A different config, or a new release whose checks may differ, never matches.
- * Walked rather than `JSON.stringify`d: a host's `Array.prototype.toJSON` (Prototype.js) would
- * change or break the text, and one answering a constant would make different configs match.
+ * Names a config's exact content and the release checking it: two 32-bit hashes over the JSON
+ * text it was parsed from when there is one (`text`), else over a walk of its values (own keys in
+ * order, type-tagged, strings with their length), and the count of what was hashed. A different
+ * config, or a new release whose checks may differ, never matches. Walked rather than
+ * `JSON.stringify`d: a host's `Array.prototype.toJSON` (Prototype.js) would change or break the
+ * text, and one answering a constant would make different configs match.
  */
-export function fingerprintConfig(raw: unknown): string {
+export function fingerprintConfig(raw: unknown, text?: string): string {
+  return runAtOnce(fingerprintSteps(raw, text));
+}
+
+/** How many characters, or values walked, one step hashes. */
+const STEP = 65_536;
+
+/** `fingerprintConfig` in steps (`lib/run-in-slices.ts`). */
+export function* fingerprintSteps(raw: unknown, text?: string): Steps<string> {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   let count = 0;
@@ -40,23 +53,32 @@ export function fingerprintConfig(raw: unknown): string {
   };
   // Iterative, so no depth overflows the stack; what is deeper than the checks allow is refused by them.
   const stack: [value: unknown, depth: number][] = [[raw, 0]];
-  while (stack.length) {
-    const [value, depth] = stack.pop()!;
-    if (value instanceof Mark) add(value.text);
-    else if (typeof value === 'string') add(`s${value.length}:${value}`);
-    else if (typeof value !== 'object' || value === null) add(`${typeof value}:${String(value)};`);
-    else if (depth > 80) add('deep;');
-    else {
-      const keys = Array.isArray(value) ? null : Object.keys(value);
-      add(keys ? '{' : `[${(value as unknown[]).length}`);
-      stack.push([new Mark(keys ? '}' : ']'), depth]);
-      const items = keys ?? (value as unknown[]);
-      for (let i = items.length - 1; i >= 0; i--) {
-        const key = keys ? keys[i] : i;
-        stack.push([(value as Record<string | number, unknown>)[key], depth + 1]);
-        if (keys) stack.push([new Mark(`k${keys[i].length}:${keys[i]}`), depth]);
+  // A plain loop over `limit` values at a time: the engine optimises it as it cannot inside a generator.
+  const walk = (limit: number) => {
+    for (; stack.length && limit; limit--) {
+      const [value, depth] = stack.pop()!;
+      if (value instanceof Mark) add(value.text);
+      else if (typeof value === 'string') add(`s${value.length}:${value}`);
+      else if (typeof value !== 'object' || value === null) add(`${typeof value}:${String(value)};`);
+      else if (depth > 80) add('deep;');
+      else {
+        const keys = Array.isArray(value) ? null : Object.keys(value);
+        add(keys ? '{' : `[${(value as unknown[]).length}`);
+        stack.push([new Mark(keys ? '}' : ']'), depth]);
+        const items = keys ?? (value as unknown[]);
+        for (let i = items.length - 1; i >= 0; i--) {
+          const key = keys ? keys[i] : i;
+          stack.push([(value as Record<string | number, unknown>)[key], depth + 1]);
+          if (keys) stack.push([new Mark(`k${keys[i].length}:${keys[i]}`), depth]);
+        }
       }
     }
+  };
+  if (text === undefined) {
+    for (; stack.length; yield) walk(STEP / 16);
+  } else {
+    add('t');
+    for (let from = 0; from < text.length; from += STEP, yield) add(text.slice(from, from + STEP));
   }
   const version = typeof __SEGMINT_VERSION__ === 'string' ? __SEGMINT_VERSION__ : '';
   return `${version}:${count}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
@@ -72,7 +94,7 @@ export async function readCheckedConfig(source: string): Promise<CheckedEntry | 
   try {
     if (!(await hasDatabase())) return undefined;
     const entry = await (await openDatabase()).get(KEY_PREFIX + source);
-    return isPlainObject(entry) && typeof entry.fingerprint === 'string' && isPlainObject(entry.clean) ? (entry as unknown as CheckedEntry) : undefined;
+    return isPlainObject(entry) && typeof entry.fingerprint === 'string' && typeof entry.savedAt === 'number' && Array.isArray(entry.needs) ? (entry as unknown as CheckedEntry) : undefined;
   } catch {
     return undefined;
   }
@@ -81,5 +103,5 @@ export async function readCheckedConfig(source: string): Promise<CheckedEntry | 
 /** Keeps a config that checked clean; call only when storing is allowed. */
 export async function saveCheckedConfig(source: string, entry: CheckedEntry): Promise<void> {
   const db = await openDatabase();
-  await db.update(KEY_PREFIX + source, () => entry);
+  await db.set(KEY_PREFIX + source, entry);
 }

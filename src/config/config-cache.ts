@@ -1,5 +1,8 @@
 import { openDatabase, hasDatabase } from '../profile/database';
 import { isPlainObject } from '../lib/is-plain-object';
+import { parseJsonSteps } from '../lib/parse-json-steps';
+import { runInSlices } from '../lib/run-in-slices';
+import { readConfigText } from './load-config';
 
 /** A cached config older than this is not trusted any more. */
 export const CONFIG_CACHE_TTL_MS = 30 * 86_400_000;
@@ -14,14 +17,19 @@ export async function readCachedConfig(source: string, now: number): Promise<unk
     if (!(await hasDatabase())) return undefined;
     const entry = await (await openDatabase()).get(KEY_PREFIX + source);
     if (!isPlainObject(entry) || typeof entry.savedAt !== 'number' || now - entry.savedAt > CONFIG_CACHE_TTL_MS) return undefined;
-    return entry.config;
+    // Kept as its text when it was fetched (`saveCachedConfig`).
+    return typeof entry.config === 'string' ? await runInSlices(parseJsonSteps(entry.config)) : entry.config;
   } catch {
     return undefined;
   }
 }
 
-/** Remembers a config that loaded and validated; call only when storing is allowed. */
+/**
+ * Remembers a config that loaded and validated; call only when storing is allowed. As the text
+ * it was parsed from, when there is one: storing a string copies it, while storing a large
+ * parsed config is one long task of cloning.
+ */
 export async function saveCachedConfig(source: string, config: unknown, now: number): Promise<void> {
   const db = await openDatabase();
-  await db.update(KEY_PREFIX + source, () => ({ savedAt: now, config }));
+  await db.set(KEY_PREFIX + source, { savedAt: now, config: readConfigText(config) ?? config });
 }

@@ -3,7 +3,8 @@ import type { ChunkLoader } from '../chunks/contract';
 import { ConfigError } from '../rules/config-error';
 import { checkLoadedConfig } from './check-loaded-config';
 import { formatConfigError } from '../rules/config-messages';
-import { deleteDatabase } from '../profile/database';
+import { deleteDatabase, openDatabase } from '../profile/database';
+import { fetchConfig } from './load-config';
 import { loadCheckedConfig, rememberConfig, type ConfigSource } from './load-checked-config';
 import { readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
 
@@ -11,13 +12,13 @@ const campaign = (id: string, extra: Record<string, unknown> = {}) => ({ id, aud
 const configWith = (...campaigns: unknown[]) => ({ version: 1, defaultLocale: 'en', segments: { mobile: { device: 'mobile' } }, campaigns });
 
 /** One page view: load the config as start() does, then keep it as start() does once the profile is open. */
-async function pageView(raw: unknown, { persistent = true, inline = false } = {}) {
+async function pageView(raw: unknown, { persistent = true, inline = false, at = 1_700_000_000_000 } = {}) {
   const checks = vi.fn(() => Promise.resolve({ checkLoadedConfig }));
   const loadChunk = ((name: string) => (name === 'check' ? checks() : name === 'diagnose' ? Promise.resolve({ formatConfigError }) : Promise.reject(new Error(name)))) as ChunkLoader;
   const report = vi.fn();
   const source: ConfigSource = { load: async () => structuredClone(raw), cacheKey: inline ? undefined : 'https://shop.test/segmint.json' };
-  const config = await loadCheckedConfig({ source, now: () => 1_700_000_000_000, report, loadChunk });
-  if (config) rememberConfig(source, config, persistent, 1_700_000_000_000);
+  const config = await loadCheckedConfig({ source, now: () => at, report, loadChunk });
+  if (config) rememberConfig(source, config, persistent, at);
   // Let the writes and the error reports (written off the start path) land.
   await new Promise((resolve) => setTimeout(resolve, 50));
   return { config, checked: checks.mock.calls.length > 0, report };
@@ -84,11 +85,54 @@ describe('loadCheckedConfig: the checks run once per config text', () => {
     const raw = configWith(campaign('a', { audience: { country: 'DE' } }));
     await pageView(raw);
     const kept = (await readCheckedConfig('https://shop.test/segmint.json'))!;
-    const { needs, ...older } = kept.clean;
+    const { needs, ...older } = kept;
     expect(needs).toEqual(['country', 'device']);
-    await saveCheckedConfig('https://shop.test/segmint.json', { fingerprint: kept.fingerprint, clean: older as typeof kept.clean });
+    await saveCheckedConfig('https://shop.test/segmint.json', older as typeof kept);
     const again = await pageView(raw);
     expect(again.checked).toBe(true);
     expect([...again.config!.prepared.needs]).toEqual(['country', 'device']);
+  });
+
+  it('keeps only a fingerprint, not a second copy of the config, and writes nothing again for a day', async () => {
+    const raw = configWith(campaign('a'), campaign('b', { priority: 2 }));
+    const day = 86_400_000;
+    const stored = async () => {
+      const db = await openDatabase();
+      return { checked: await db.get('checked:https://shop.test/segmint.json'), fallback: await db.get('config:https://shop.test/segmint.json') };
+    };
+    await pageView(raw);
+    const first = await stored();
+    expect(first.checked).toEqual({ fingerprint: expect.any(String), savedAt: 1_700_000_000_000, needs: ['device'] });
+    expect((first.fallback as { savedAt: number }).savedAt).toBe(1_700_000_000_000);
+    // A page view an hour later finds it kept and writes neither again…
+    expect((await pageView(raw, { at: 1_700_000_000_000 + day / 24 })).checked).toBe(false);
+    expect(await stored()).toEqual(first);
+    // …one more than a day later writes both, so the fallback never ages out while it is current.
+    expect((await pageView(raw, { at: 1_700_000_000_000 + day + 1 })).checked).toBe(false);
+    const later = await stored();
+    expect([(later.checked as { savedAt: number }).savedAt, (later.fallback as { savedAt: number }).savedAt]).toEqual([1_700_000_000_000 + day + 1, 1_700_000_000_000 + day + 1]);
+  });
+
+  it('keeps a fetched config as the text it came as, and falls back to it, parsed, when fetching fails', async () => {
+    const raw = configWith(campaign('a'), campaign('b'));
+    const text = JSON.stringify(raw, null, 1);
+    const now = () => 1_700_000_000_000;
+    const loadChunk = ((name: string) => (name === 'check' ? Promise.resolve({ checkLoadedConfig }) : Promise.reject(new Error(name)))) as ChunkLoader;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(text, { status: 200 })));
+    const url = 'https://shop.test/segmint.json';
+    const source: ConfigSource = { load: () => fetchConfig(url, url), cacheKey: url };
+    try {
+      const config = await loadCheckedConfig({ source, now, report: vi.fn(), loadChunk });
+      rememberConfig(source, config!, true, now());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(((await (await openDatabase()).get(`config:${url}`)) as { config: unknown }).config).toBe(text);
+      vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
+      const report = vi.fn();
+      const fallback = await loadCheckedConfig({ source, now, report, loadChunk });
+      expect(fallback!.fromCache).toBe(true);
+      expect(fallback!.prepared.campaigns.map((c) => c.id)).toEqual(['a', 'b']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

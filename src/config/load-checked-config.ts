@@ -1,7 +1,9 @@
 import type { ChunkLoader } from '../chunks/contract';
-import { compileConfig, type CleanConfig, type PreparedConfig } from '../rules/compile-config';
+import { compileConfigSteps, readCleanForm, type CleanConfig, type PreparedConfig } from '../rules/compile-config';
 import { readCachedConfig, saveCachedConfig } from './config-cache';
-import { fingerprintConfig, readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
+import { fingerprintSteps, readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
+import { readConfigText } from './load-config';
+import { runInSlices } from '../lib/run-in-slices';
 
 /** How an instance gets its raw config; the script tag and the npm option differ only here. */
 export interface ConfigSource {
@@ -18,9 +20,15 @@ export interface CheckedConfig {
   fromCache: boolean;
   /** Campaigns left out at load, for `explain()`. */
   rejected: { id: string; pointer: string }[];
-  /** A config that checked without an error, to keep for the next page view (`rememberConfig`). */
-  clean?: { fingerprint: string; form: CleanConfig; isNew: boolean };
+  /**
+   * A config that checked without an error, to keep for the next page view (`rememberConfig`):
+   * `isNew` when it was not kept yet, or was kept more than a day ago.
+   */
+  clean?: { fingerprint: string; needs: string[]; isNew: boolean };
 }
+
+/** A kept config is written again (with the last valid one) once it is older than this. */
+const REFRESH_MS = 86_400_000;
 
 interface Context {
   source: ConfigSource;
@@ -36,17 +44,19 @@ interface Context {
  * When fetching fails, or what came back is unusable as a whole (an HTML error page, a newer
  * version), the last valid config cached for that URL is used. Resolves to null when there is
  * nothing usable; every problem is reported once, its message written by the diagnostics chunk
- * off the start path (the valid campaigns run meanwhile).
+ * off the start path (the valid campaigns run meanwhile). Every step over the whole config
+ * (fingerprint, checks, compiling) runs in slices, so thousands of campaigns make no long task.
  */
 export async function loadCheckedConfig({ source, now, report, loadChunk }: Context): Promise<CheckedConfig | null> {
   const checkChunk = () => loadChunk('check').then(({ checkLoadedConfig }) => (raw: unknown) => checkLoadedConfig(raw, loadChunk));
+  const compile = (clean: CleanConfig) => runInSlices(compileConfigSteps(clean, now));
   const fallBack = async (error: unknown) => {
     let prepared: PreparedConfig | null = null;
     const cached = source.cacheKey ? await readCachedConfig(source.cacheKey, now()) : undefined;
     if (cached !== undefined) {
       try {
-        const { clean } = (await checkChunk())(cached);
-        prepared = clean && compileConfig(clean, now);
+        const { clean } = await (await checkChunk())(cached);
+        prepared = clean && (await compile(clean));
       } catch {
         // The checks could not be loaded: the cached config cannot be used unchecked.
       }
@@ -66,37 +76,41 @@ export async function loadCheckedConfig({ source, now, report, loadChunk }: Cont
   } catch (error) {
     return fallBack(error);
   }
-  const fingerprint = fingerprintConfig(raw);
+  const fingerprint = await runInSlices(fingerprintSteps(raw, readConfigText(raw)));
   const entry = await kept;
   if (entry?.fingerprint === fingerprint) {
     try {
-      return { raw, prepared: compileConfig(entry.clean, now), fromCache: false, rejected: [], clean: { fingerprint, form: entry.clean, isNew: false } };
+      const { needs } = entry;
+      return { raw, prepared: await compile(readCleanForm(raw, needs)), fromCache: false, rejected: [], clean: { fingerprint, needs, isNew: now() - entry.savedAt > REFRESH_MS } };
     } catch {
       // A kept form this release cannot compile: check the config again.
     }
   }
-  let checked: ReturnType<Awaited<ReturnType<typeof checkChunk>>>;
+  let checked: Awaited<ReturnType<Awaited<ReturnType<typeof checkChunk>>>>;
   try {
-    checked = (await checkChunk())(raw);
+    checked = await (await checkChunk())(raw);
   } catch (error) {
     return fallBack(error);
   }
   const { clean, errorCount, rejected, describe } = checked;
   if (!clean) return fallBack(describe().then((all) => all[all.length - 1]));
   if (errorCount) void describe().then((all) => all.forEach((error) => report(error)));
-  const prepared = compileConfig(clean, now);
-  return { raw, prepared, fromCache: false, rejected, clean: errorCount ? undefined : { fingerprint, form: clean, isNew: true } };
+  const prepared = await compile(clean);
+  return { raw, prepared, fromCache: false, rejected, clean: errorCount ? undefined : { fingerprint, needs: clean.needs, isNew: true } };
 }
 
 /**
- * Remembers a config that loaded and validated, for when the next fetch fails, and its checked
- * form when it checked clean; only where storing is allowed.
+ * Remembers a config that loaded and validated, for when the next fetch fails, and that it
+ * checked clean when it did; only where storing is allowed. A config kept less than a day ago is
+ * not written again: writing a large one is a long task, and it is the one stored.
  */
 export function rememberConfig(source: ConfigSource, config: CheckedConfig, isPersistent: boolean, now: number): void {
-  if (config.fromCache || !isPersistent) return;
-  const ignore = () => {
-    // A config that cannot be cached still runs; the next page tries again.
-  };
-  if (config.clean?.isNew) saveCheckedConfig(source.cacheKey ?? 'inline', { fingerprint: config.clean.fingerprint, clean: config.clean.form }).catch(ignore);
-  if (source.cacheKey) saveCachedConfig(source.cacheKey, config.raw, now).catch(ignore);
+  const { clean } = config;
+  if (config.fromCache || !isPersistent || (clean && !clean.isNew)) return;
+  // The fallback first: a checked mark without the config beside it would skip writing it for a day.
+  void (source.cacheKey ? saveCachedConfig(source.cacheKey, config.raw, now) : Promise.resolve())
+    .then(() => clean && saveCheckedConfig(source.cacheKey ?? 'inline', { fingerprint: clean.fingerprint, savedAt: now, needs: clean.needs }))
+    .catch(() => {
+      // A config that cannot be cached still runs; the next page tries again.
+    });
 }

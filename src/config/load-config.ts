@@ -1,3 +1,6 @@
+import { parseJsonSteps } from '../lib/parse-json-steps';
+import { runAtOnce, runInSlices, type Steps } from '../lib/run-in-slices';
+
 /** A config request that has not answered by then is abandoned (RELIABILITY §46). */
 export const CONFIG_TIMEOUT_MS = 3000;
 /** Larger than any sane config; parsing more would freeze the page (RELIABILITY §7). */
@@ -24,7 +27,9 @@ export async function fetchConfig(url: string, base: string): Promise<unknown> {
       throw new Error(`config request was redirected to an insecure URL (${response.url})`);
     }
     if (landed.origin !== target.origin) throw new Error(`config request was redirected to another origin (${response.url}); only ${target.origin} may serve it`);
-    return parseConfigText(await response.text(), target.href);
+    const text = await response.text();
+    // In slices: one JSON.parse of a large config (thousands of campaigns) is a long task.
+    return keepText(await runInSlices(parseConfigSteps(text, target.href)), text);
   } finally {
     clearTimeout(timer);
   }
@@ -34,14 +39,33 @@ export async function fetchConfig(url: string, base: string): Promise<unknown> {
 export function readInlineConfig(doc: Document): unknown {
   const element = doc.getElementById('segmint-config');
   if (!element || element.tagName !== 'SCRIPT' || (element as HTMLScriptElement).type !== 'application/json') return undefined;
-  return parseConfigText(element.textContent ?? '', 'the inline #segmint-config');
+  const text = element.textContent ?? '';
+  return keepText(parseConfigText(text, 'the inline #segmint-config'), text);
+}
+
+/** The text each config read here was parsed from: quicker to fingerprint than the value, and cheap to store. */
+const texts = new WeakMap<object, string>();
+
+function keepText(raw: unknown, text: string): unknown {
+  if (typeof raw === 'object' && raw) texts.set(raw, text);
+  return raw;
+}
+
+/** The JSON text `raw` was parsed from, when this module parsed it (fetched or inline). */
+export function readConfigText(raw: unknown): string | undefined {
+  return typeof raw === 'object' && raw ? texts.get(raw) : undefined;
 }
 
 /** Parses config JSON with a size limit and an error that says where it came from. */
 export function parseConfigText(text: string, source: string): unknown {
+  return runAtOnce(parseConfigSteps(text, source));
+}
+
+/** `parseConfigText` in steps (`lib/run-in-slices.ts`). */
+function* parseConfigSteps(text: string, source: string): Steps<unknown> {
   if (text.length > MAX_CONFIG_BYTES) throw new Error(`config from ${source} is larger than ${MAX_CONFIG_BYTES} bytes`);
   try {
-    return JSON.parse(text);
+    return yield* parseJsonSteps(text);
   } catch (error) {
     const start = text.trimStart().slice(0, 1);
     const hint = start === '<' ? ' (it looks like HTML, not JSON)' : '';

@@ -1,4 +1,4 @@
-import { createStore, get, update, del, type UseStore } from 'idb-keyval';
+import { createStore, get, set, update, del, type UseStore } from 'idb-keyval';
 import { withTimeout } from '../lib/with-timeout';
 
 /** Safari 14 can leave `indexedDB.open` pending forever; after this long we give up (RELIABILITY §19). */
@@ -12,6 +12,8 @@ export interface Database {
   get(key: string): Promise<unknown>;
   /** Atomic read-modify-write of one key in one readwrite transaction. */
   update(key: string, change: (stored: unknown) => unknown): Promise<void>;
+  /** Writes one key without reading what it held: a large value (a config) is not read back for nothing. */
+  set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
   /** Closes the connection and deletes the whole database. */
   erase(): Promise<void>;
@@ -40,6 +42,7 @@ export async function openDatabase(): Promise<Database> {
   return {
     get: (key) => withRetry((s) => get(key, s), 'reading IndexedDB'),
     update: (key, change) => withRetry((s) => update(key, change, s), 'writing IndexedDB'),
+    set: (key, value) => withRetry((s) => set(key, value, s), 'writing IndexedDB'),
     delete: (key) => withRetry((s) => del(key, s), 'deleting from IndexedDB'),
     erase: async () => {
       await closeConnection(store);

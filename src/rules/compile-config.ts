@@ -4,6 +4,7 @@ import { compileCampaign, type PreparedCampaign } from '../campaigns/compile-cam
 import { compileGlob } from '../lib/glob';
 import { joinPointer } from '../lib/pointer';
 import { createRecord } from '../lib/create-record';
+import { runAtOnce, type Steps } from '../lib/run-in-slices';
 
 /** The config compiled once at load: what the runtime decides with. */
 export interface PreparedConfig {
@@ -40,15 +41,22 @@ export interface CleanConfig extends Omit<Config, 'campaigns' | 'segments' | 'ca
  * the checks produced (fresh, or cached under the config text they checked).
  */
 export function compileConfig(clean: CleanConfig, now: () => number = Date.now): PreparedConfig {
+  return runAtOnce(compileConfigSteps(clean, now));
+}
+
+/** `compileConfig` in steps, pausing after each campaign (`lib/run-in-slices.ts`). */
+export function* compileConfigSteps(clean: CleanConfig, now: () => number = Date.now): Steps<PreparedConfig> {
   // A form kept by a build before it had them: checked again (load-checked-config.ts).
   if (!Array.isArray(clean.needs)) throw new TypeError('a checked config without its needed signals');
   const builder = createConditionBuilder({ segments: clean.segments, now });
   const segments = createRecord<CompiledCondition>();
   for (const id of Object.keys(clean.segments)) segments[id] = builder.buildSegment(id);
   const campaigns: PreparedCampaign[] = [];
-  clean.campaigns.forEach((campaign, i) => {
+  for (let i = 0; i < clean.campaigns.length; i++) {
+    const campaign = clean.campaigns[i];
     if (campaign) campaigns.push(compileCampaign(campaign, joinPointer('/campaigns', i), i, builder.build));
-  });
+    yield;
+  }
   return {
     config: clean as unknown as Config,
     defaultLocale: clean.defaultLocale,
@@ -61,4 +69,15 @@ export function compileConfig(clean: CleanConfig, now: () => number = Date.now):
     limits: clean.limits ?? {},
     needs: new Set(clean.needs),
   };
+}
+
+/**
+ * The checked form of a config that checked without a single error: the config itself, with
+ * the defaults of what it leaves out and the signals the checks found it needs. Nothing failed,
+ * so nothing is left out (a test holds the checks to that); later page views compile this
+ * instead of keeping a second copy of a config that may be large.
+ */
+export function readCleanForm(raw: unknown, needs: string[]): CleanConfig {
+  const config = raw as Partial<CleanConfig>;
+  return { ...config, segments: config.segments ?? {}, catalog: config.catalog ?? {}, campaigns: config.campaigns ?? [], needs } as CleanConfig;
 }

@@ -1,4 +1,5 @@
 import type { CleanConfig } from './compile-config';
+import { runAtOnce, type Steps } from '../lib/run-in-slices';
 
 const COMBINATORS = ['all', 'any', 'not', 'segment'];
 
@@ -9,20 +10,29 @@ const COMBINATORS = ['all', 'any', 'not', 'segment'];
  * lookup tables worth loading.
  */
 export function findNeededSignals(clean: Omit<CleanConfig, 'needs'>): Set<string> {
+  return runAtOnce(findNeededSignalsSteps(clean));
+}
+
+/** `findNeededSignals` in steps, pausing every thousand values walked (`lib/run-in-slices.ts`). */
+export function* findNeededSignalsSteps(clean: Omit<CleanConfig, 'needs'>): Steps<Set<string>> {
   const needed = new Set<string>();
   // Iterative: a checked condition is at most 32 deep, but a stack costs nothing here.
   const stack: unknown[] = [...Object.values(clean.segments), ...clean.campaigns.map((campaign) => campaign?.audience)];
-  while (stack.length) {
-    const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'segment') continue;
-        if (COMBINATORS.includes(key)) stack.push(value);
-        else needed.add(key);
+  // A plain loop over some thousand values at a time: the engine optimises it as it cannot inside a generator.
+  const walk = (limit: number) => {
+    for (; stack.length && limit; limit--) {
+      const node = stack.pop();
+      if (Array.isArray(node)) stack.push(...node);
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'segment') continue;
+          if (COMBINATORS.includes(key)) stack.push(value);
+          else needed.add(key);
+        }
       }
     }
-  }
+  };
+  for (; stack.length; yield) walk(4096);
   if (Object.values(clean.catalog).some((product) => product.price && Object.keys(product.price).length)) needed.add('currency');
   if (needed.has('currency')) needed.add('country');
   return needed;

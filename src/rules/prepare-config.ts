@@ -2,7 +2,7 @@ import type { Campaign, Condition, Config, Theme } from '../types';
 import { ConfigError } from './config-error';
 import { createConditionChecker } from './check-condition';
 import { compileConfig, type CleanConfig, type PreparedConfig } from './compile-config';
-import { findNeededSignals } from './needed-signals';
+import { findNeededSignalsSteps } from './needed-signals';
 import { checkCampaign, checkGlobs } from '../campaigns/prepare';
 import { checkKnownKeys, checkNumber, isValidLocale } from './config-checks';
 import { checkCatalog } from '../campaigns/catalog';
@@ -11,6 +11,7 @@ import { joinPointer } from '../lib/pointer';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { isPlainObject } from '../lib/is-plain-object';
 import { isThemeValue } from '../lib/theme-value';
+import { runAtOnce, type Steps } from '../lib/run-in-slices';
 
 /** The config versions this SDK understands. */
 export const CONFIG_VERSION = 1;
@@ -35,13 +36,24 @@ export function prepareConfig(raw: unknown, now: () => number = Date.now): { pre
  * (`clean`, null only when the config as a whole is unusable). The script tag loads this as
  * the `check` chunk, only for a config text it has not checked before.
  */
-export function checkConfig(raw: unknown): { clean: CleanConfig | null; errors: ConfigError[] } {
+export function checkConfig(raw: unknown): CheckedResult {
+  return runAtOnce(checkConfigSteps(raw));
+}
+
+/** What `checkConfig` finds. */
+export interface CheckedResult {
+  clean: CleanConfig | null;
+  errors: ConfigError[];
+}
+
+/** `checkConfig` in steps, pausing after each campaign and every few thousand values walked (`lib/run-in-slices.ts`). */
+export function* checkConfigSteps(raw: unknown): Steps<CheckedResult> {
   const errors: ConfigError[] = [];
   const fail = (error: ConfigError) => ({ clean: null, errors: [...errors, error] });
   if (!isPlainObject(raw)) return fail(new ConfigError('', 'config-not-object', raw));
   // Too deep a value, or a prototype key, rejects the part it is in (a campaign, segment,
   // product or top-level field), which is then never walked; the rest of the config runs.
-  const tainted = [...findTooDeep(raw), ...findForbiddenKeys(raw)];
+  const tainted = [...(yield* findTooDeep(raw)), ...(yield* findForbiddenKeys(raw))];
   errors.push(...tainted);
   const isTainted = (prefix: string) => tainted.some((error) => (error.pointer + '/').startsWith(prefix + '/'));
   const field = (name: string) => (isTainted('/' + name) ? undefined : raw[name]);
@@ -91,23 +103,26 @@ export function checkConfig(raw: unknown): { clean: CleanConfig | null; errors: 
   if (!Array.isArray(rawCampaigns)) errors.push(new ConfigError('/campaigns', 'campaigns-not-list', rawCampaigns));
   const seen = new Set<string>();
   const productIds = isPlainObject(raw.catalog) ? Object.keys(raw.catalog) : [];
-  (Array.isArray(rawCampaigns) ? rawCampaigns : []).forEach((source, i) => {
+  const list: unknown[] = Array.isArray(rawCampaigns) ? rawCampaigns : [];
+  for (let i = 0; i < list.length; i++) {
+    yield;
     const at = joinPointer('/campaigns', i);
     campaigns.push(null);
-    if (isTainted(at)) return;
+    if (isTainted(at)) continue;
+    const source = list[i];
     const checked = attempt(() => (checkCampaign(source, at, { defaultLocale, checkAudience: checker.check, productIds }), source as Campaign));
-    if (!checked) return;
+    if (!checked) continue;
     if (seen.has(checked.id)) {
       errors.push(new ConfigError(joinPointer(at, 'id'), 'duplicate-campaign-id', checked.id));
-      return;
+      continue;
     }
     seen.add(checked.id);
     campaigns[i] = checked;
-  });
+  }
 
   // Only what passed its checks; a field that failed is left out as if it were absent.
   const clean: CleanConfig = { version: CONFIG_VERSION, defaultLocale, currency, consent, pages: pageTypes, limits, theme, analytics, catalog, segments, campaigns, needs: [] };
-  clean.needs = [...findNeededSignals(clean)];
+  clean.needs = [...(yield* findNeededSignalsSteps(clean))];
   return { clean, errors };
 }
 
@@ -197,30 +212,47 @@ function checkAnalytics(value: unknown): Config['analytics'] {
   return value;
 }
 
+/** How many values a walk takes between two pause points; a plain loop, which the engine optimises as it cannot inside a generator. */
+const WALK_STEP = 4096;
+
+/** Where a value is, as its parent's place and its key: a pointer is built only for what is reported. */
+type Place = [parent: Place, key: string] | null;
+
+function pointerOf(place: Place): string {
+  const keys: string[] = [];
+  for (; place; place = place[0]) keys.push(place[1]);
+  return keys.reduceRight(joinPointer, '');
+}
+
 /** One error for each value nested deeper than the limit, where it crosses it; iterative, so no stack overflow. */
-function findTooDeep(root: unknown): ConfigError[] {
+function* findTooDeep(root: unknown): Steps<ConfigError[]> {
   const found: ConfigError[] = [];
-  const stack: [unknown, string, number][] = [[root, '', 0]];
-  while (stack.length) {
-    const [value, at, depth] = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_CONFIG_DEPTH) found.push(new ConfigError(at, 'too-deep', MAX_CONFIG_DEPTH));
-    else for (const [key, child] of Object.entries(value)) stack.push([child, joinPointer(at, key), depth + 1]);
-  }
+  const stack: [unknown, Place, number][] = [[root, null, 0]];
+  const walk = (limit: number) => {
+    for (; stack.length && limit; limit--) {
+      const [value, at, depth] = stack.pop()!;
+      if (typeof value !== 'object' || value === null) continue;
+      if (depth > MAX_CONFIG_DEPTH) found.push(new ConfigError(pointerOf(at), 'too-deep', MAX_CONFIG_DEPTH));
+      else for (const [key, child] of Object.entries(value)) stack.push([child, [at, key], depth + 1]);
+    }
+  };
+  for (; stack.length; yield) walk(WALK_STEP);
   return found;
 }
 
-function findForbiddenKeys(root: unknown): ConfigError[] {
+function* findForbiddenKeys(root: unknown): Steps<ConfigError[]> {
   const found: ConfigError[] = [];
-  const stack: [unknown, string][] = [[root, '']];
-  while (stack.length) {
-    const [value, at] = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    for (const [key, child] of Object.entries(value)) {
-      const childAt = joinPointer(at, key);
-      if (FORBIDDEN_KEYS.has(key)) found.push(new ConfigError(childAt, 'forbidden-key'));
-      else stack.push([child, childAt]);
+  const stack: [unknown, Place][] = [[root, null]];
+  const walk = (limit: number) => {
+    for (; stack.length && limit; limit--) {
+      const [value, at] = stack.pop()!;
+      if (typeof value !== 'object' || value === null) continue;
+      for (const [key, child] of Object.entries(value)) {
+        if (FORBIDDEN_KEYS.has(key)) found.push(new ConfigError(pointerOf([at, key]), 'forbidden-key'));
+        else stack.push([child, [at, key]]);
+      }
     }
-  }
+  };
+  for (; stack.length; yield) walk(WALK_STEP);
   return found;
 }

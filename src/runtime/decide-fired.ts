@@ -1,6 +1,7 @@
 import type { PreparedCampaign } from '../campaigns/prepare';
 import type { Runtime } from './runtime';
-import { chooseCampaign } from '../campaigns/decide';
+import { chooseCampaignSteps } from '../campaigns/decide';
+import { runInSlices } from '../lib/run-in-slices';
 import { chooseContentLocale } from '../campaigns/localize';
 import { listPreferredLocales } from '../signals/preferred-locales';
 import { findSegments, readDecisionInput, readSignals } from './read-input';
@@ -34,7 +35,9 @@ export async function decideFired(rt: Runtime, candidates: PreparedCampaign[]): 
     return;
   }
   const signals = readSignals(rt);
-  const decision = chooseCampaign(candidates, readDecisionInput(rt, signals));
+  // In slices: a page view can fire thousands of campaigns at once.
+  const decision = await runInSlices(chooseCampaignSteps(candidates, readDecisionInput(rt, signals)));
+  if (rt.state.destroyed) return;
   if (!decision) {
     rt.emit('decision', { trigger, campaign: null });
     return;

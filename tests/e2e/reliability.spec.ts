@@ -63,7 +63,12 @@ test('RELIABILITY §16: a config that changes shape between two fetches in one s
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'old-welcome');
   await settled(page);
   const key = configKey(page);
-  await expect.poll(async () => ((await readStored(page, key)) as { config?: unknown } | undefined)?.config).toEqual(first);
+  // A fetched config is kept as the text it came as (config-cache.ts).
+  const storedConfig = async () => {
+    const config = ((await readStored(page, key)) as { config?: unknown } | undefined)?.config;
+    return typeof config === 'string' ? JSON.parse(config) : config;
+  };
+  await expect.poll(storedConfig).toEqual(first);
 
   // Second page of the session: the new shape. Only its own valid campaigns run; "shared" is
   // rejected at its pointer, not kept from the old config; the old campaign is gone.
@@ -78,7 +83,7 @@ test('RELIABILITY §16: a config that changes shape between two fetches in one s
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatch(/\/campaigns\/0\/audience/);
   // The cache holds the new config as a whole (one entry, one write).
-  await expect.poll(async () => ((await readStored(page, key)) as { config?: unknown }).config).toEqual(second);
+  await expect.poll(storedConfig).toEqual(second);
 
   // Third page: what comes back is unusable as a whole (a newer version): the last good config runs, whole.
   await serveConfig(page, { ...second, version: 99, campaigns: [makeCampaign('from-v99')] });
@@ -87,7 +92,7 @@ test('RELIABILITY §16: a config that changes shape between two fetches in one s
   const third = await errorsOf(page);
   expect(third).toHaveLength(1);
   expect(third[0]).toMatch(/version/);
-  expect(((await readStored(page, key)) as { config?: unknown }).config).toEqual(second);
+  expect(await storedConfig()).toEqual(second);
 });
 
 test('RELIABILITY §13: a placeholder with no value and ICU-style syntax: the sentence without it, other braces as written text, one warning', async ({ page }) => {
