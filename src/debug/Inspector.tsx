@@ -4,7 +4,9 @@ import type { PreparedCampaign } from '../campaigns/prepare';
 import type { InspectorSource } from './inspector-source';
 
 /** Events after which the trace is read again. */
-const CHANGING_EVENTS = ['decision', 'impression', 'dismiss', 'click', 'conversion'] as const;
+const CHANGING_EVENTS = ['decision', 'exposure', 'impression', 'dismiss', 'click', 'conversion'] as const;
+/** The mark a host puts on its slot elements (slots/watch-slots.ts). */
+const SLOT = 'data-segmint-slot';
 
 interface InspectorProps {
   source: InspectorSource;
@@ -16,8 +18,9 @@ interface InspectorState {
 }
 
 /**
- * The debug panel (SPEC §9): every campaign with its eligibility and a preview in any variant and
- * locale, every segment with why it matched or not, and the signals. Read again after each
+ * The debug panel (SPEC §9): every campaign with its eligibility, its formats and a preview in
+ * any variant and locale, the page's slots with what filled each (or why nothing did), every
+ * segment with why it matched or not, and the signals. Read again after each
  * decision and campaign event, and on Refresh. Every value is a string child: text, never HTML.
  */
 export class Inspector extends Component<InspectorProps, InspectorState> {
@@ -25,7 +28,8 @@ export class Inspector extends Component<InspectorProps, InspectorState> {
   private unsubscribe: (() => void)[] = [];
 
   componentDidMount() {
-    this.unsubscribe = CHANGING_EVENTS.map((event) => this.props.source.on(event, this.refresh));
+    // A moment after the event: an inline placement mounts after its exposure is reported.
+    this.unsubscribe = CHANGING_EVENTS.map((event) => this.props.source.on(event, () => setTimeout(this.refresh, 100)));
     this.refresh();
   }
 
@@ -53,6 +57,7 @@ export class Inspector extends Component<InspectorProps, InspectorState> {
               <summary>Campaigns ({trace.campaigns.length})</summary>
               <ul class="si-list">{trace.campaigns.map((campaign) => renderCampaign(campaign, source))}</ul>
             </details>
+            {renderSlots(trace)}
             <details open>
               <summary>Segments ({Object.keys(trace.segments).length})</summary>
               <ul class="si-list">
@@ -88,8 +93,44 @@ function renderCampaign(trace: CampaignTrace, source: InspectorSource) {
     <li key={trace.id} class={trace.eligible ? 'si-yes' : 'si-no'} data-campaign={trace.id}>
       <strong>{trace.id}</strong> {trace.eligible ? 'eligible' : `not eligible: ${trace.reason ?? 'unknown'}`}
       {trace.pointer !== undefined && <Why pointer={trace.pointer} actual={trace.actual} />}
+      {campaign && describeFormats(campaign)}
       {campaign && <PreviewForm campaign={campaign} defaultLocale={source.defaultLocale} onPreview={preview} />}
     </li>
+  );
+}
+
+/** What a campaign is besides a plain popup: where it goes, what opens it, its teaser, countdown, question. */
+function describeFormats({ slot, trigger, teaser, countdown, question }: PreparedCampaign) {
+  const parts = [
+    slot !== undefined && `slot ${slot}`,
+    trigger.on === 'click' && `click ${trigger.selector}`,
+    teaser && 'teaser',
+    countdown && `countdown ${'until' in countdown ? new Date(countdown.until).toISOString() : `${countdown.minutes} min`}`,
+    question && `asks traits.${question.trait}`,
+  ].filter(Boolean);
+  return parts.length > 0 && <div class="si-why">{parts.join('; ')}</div>;
+}
+
+/** The page's slots: each one's fill, read from its shadow root, or its fallback and why each inline campaign for it did not fill it. */
+function renderSlots(trace: Explanation) {
+  const elements = [...document.querySelectorAll(`[${SLOT}]`)];
+  return elements.length > 0 && (
+    <details open>
+      <summary>Slots ({elements.length})</summary>
+      <ul class="si-list">
+        {elements.map((element, index) => {
+          const name = element.getAttribute(SLOT);
+          const filled = element.shadowRoot?.querySelector('[data-campaign]')?.getAttribute('data-campaign');
+          // Eligible yet not in the slot: held out (or an earlier slot of that name has it).
+          const why = trace.campaigns.filter((c) => c.slot === name).map((c) => `${c.id}: ${c.reason ?? 'held out'}`).join('; ') || 'none';
+          return (
+            <li key={index} class={filled ? 'si-yes' : 'si-no'} data-slot={name}>
+              <strong>{name}</strong> {filled ? `filled: ${filled}` : `fallback: ${why}`}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }
 

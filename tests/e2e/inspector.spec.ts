@@ -100,3 +100,77 @@ test('the inspector has no serious or critical accessibility violations', async 
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test.describe('the formats in the inspector', () => {
+  const catalog = { 'SKU-LAMP': { name: { en: 'Camp Lamp' }, price: { USD: 29 } } };
+  const strip = (id: string, extra: object = {}) => makeCampaign(id, { layout: { type: 'inline', slot: 'pdp-below-price' }, offer: { products: ['SKU-LAMP'] }, ...extra });
+  const formats = makeConfig([
+    strip('lamp-strip'),
+    strip('gold-strip', { audience: { segment: 'gold' }, priority: 5 }),
+    makeCampaign('cart-note', { layout: { type: 'inline', slot: 'cart-strip' } }),
+    makeCampaign('orphan', { layout: { type: 'inline', slot: 'nowhere' } }),
+    makeCampaign('coupon', {
+      trigger: { on: 'click', selector: '[data-open]' },
+      countdown: { minutes: 30 },
+      teaser: { position: 'bottom-left' },
+      content: { en: { title: 'Ten off', body: 'For {countdown}', dismiss: 'Later', teaser: 'Ten off' } },
+    }),
+    makeCampaign('brew', {
+      kind: 'question',
+      trigger: { on: 'click', selector: '[data-ask]' },
+      question: { trait: 'brewMethod', options: [{ value: 'espresso', label: { en: 'Espresso' } }, { value: 'filter', label: { en: 'Filter' } }] },
+      content: { en: { title: 'How do you brew your coffee?', thanks: 'Thanks!' } },
+    }),
+  ], { catalog, segments: { gold: { 'traits.tier': 'gold' } } });
+  const slots = '<div data-segmint-slot="pdp-below-price" style="min-height:200px"><p>fallback</p></div><div data-segmint-slot="cart-strip" style="min-height:80px"><p>fallback</p></div><div data-segmint-slot="empty-slot"><p>fallback</p></div>';
+  const slotRow = (page: Page, name: string) => inspector(page).locator(`li[data-slot="${name}"]`);
+
+  test('lists the page\'s slots with what filled each, or the fallback and why, and each campaign\'s formats', async ({ page }) => {
+    await openTestPage(page, { config: formats, query: '?segmint=debug', body: `<main>${slots}</main>` });
+    await expect(page.locator('[data-segmint-slot="pdp-below-price"] [role="region"]')).toHaveAttribute('data-campaign', 'lamp-strip');
+    await expect(page.locator('[data-segmint-slot="cart-strip"] [role="region"]')).toBeVisible();
+    await inspector(page).getByRole('button', { name: 'Refresh' }).click();
+    await expect(inspector(page).locator('summary', { hasText: 'Slots' })).toHaveText('Slots (3)');
+    await expect(slotRow(page, 'pdp-below-price')).toHaveText('pdp-below-price filled: lamp-strip');
+    await expect(slotRow(page, 'cart-strip')).toContainText('filled: cart-note');
+    await expect(slotRow(page, 'empty-slot')).toHaveText('empty-slot fallback: none');
+    await expect(campaignRow(page, 'gold-strip')).toContainText('not eligible: audience');
+    await expect(campaignRow(page, 'gold-strip')).toContainText('slot pdp-below-price');
+    await expect(campaignRow(page, 'orphan')).toContainText('not eligible: slot');
+    await expect(campaignRow(page, 'coupon')).toContainText('click [data-open]; teaser; countdown 30 min');
+    await expect(campaignRow(page, 'brew')).toContainText('asks traits.brewMethod');
+
+  });
+
+  test('a slot none of whose campaigns qualifies names each one\'s reason', async ({ page }) => {
+    const noneFits = makeConfig([strip('gold-strip', { audience: { segment: 'gold' } }), strip('mobile-strip', { audience: { device: 'mobile' } })], { catalog, segments: { gold: { 'traits.tier': 'gold' } } });
+    await openTestPage(page, { config: noneFits, query: '?segmint=debug', body: `<main>${slots}</main>` });
+    await expect(slotRow(page, 'pdp-below-price')).toHaveText('pdp-below-price fallback: gold-strip: audience; mobile-strip: audience');
+  });
+
+  test('Preview shows the formats: the inline campaign in its slot, the countdown popup, the question with its options, counting nothing', async ({ page }) => {
+    await openTestPage(page, { config: formats, query: '?segmint=debug', body: `<main>${slots}</main>`, before: "window.seen = []; ['impression', 'answer'].forEach(function (n) { segmint('on', n, function (e) { seen.push(n + ' ' + e.campaign); }); });" });
+    await campaignRow(page, 'gold-strip').getByRole('button', { name: 'Preview' }).click();
+    await expect(page.locator('[data-segmint-slot="pdp-below-price"] [role="region"]')).toHaveAttribute('data-campaign', 'gold-strip');
+
+    await campaignRow(page, 'coupon').getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog(page)).toHaveAttribute('data-campaign', 'coupon');
+    await expect(dialog(page)).toContainText(/For (00:30:00|00:29:\d\d)/);
+    await dialog(page).getByRole('button', { name: 'Later' }).click();
+    await expect(page.locator('segmint-teaser [data-segmint-teaser="coupon"]')).toBeVisible();
+    await page.locator('segmint-teaser .sm-teaser-close').click();
+
+    await campaignRow(page, 'brew').getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog(page)).toHaveAttribute('data-campaign', 'brew');
+    await dialog(page).getByRole('button', { name: 'Espresso' }).click();
+    await expect(dialog(page)).toContainText('Thanks!');
+    // A preview stores no answer and counts nothing.
+    expect(await page.evaluate(async () => (await (window as any).segmint.profile()).traits.brewMethod)).toBeUndefined();
+    // (The page's own slot fills count as usual; the previewed campaigns count nothing.)
+    const seen: string[] = await page.evaluate(() => (window as any).seen);
+    expect(seen.filter((event) => / (gold-strip|coupon|brew)$/.test(event))).toEqual([]);
+    expect(seen).toContain('impression lamp-strip');
+    const results = await new AxeBuilder({ page }).include('segmint-inspector').analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});
