@@ -9,7 +9,7 @@ import { readSignals } from './runtime/read-input';
 import { showCampaign } from './runtime/show-campaign';
 import { previewInline } from './runtime/fill-slots';
 import { explainVisit } from './runtime/explain';
-import { attributeConversions } from './runtime/conversions';
+import { recordTracked } from './runtime/conversions';
 import { openDebugTools } from './runtime/debug-tools';
 import { loadBundledChunk } from './chunks/bundled-chunks';
 import { createEmitter } from './lib/emitter';
@@ -45,6 +45,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
   const { report, safely } = createErrorBoundary((payload) => emitter.emit('error', payload));
   const state: InstanceState = { destroyed: false };
   const trackListeners = new Set<(name: string) => void>();
+  const purchaseListeners = new Set<(purchase: TrackProps) => void>();
   /** Every profile event is written ahead when it happens, even while the queue waits for the start. */
   const journal = createJournal(options.consent);
   let rt: Runtime | null = null;
@@ -66,9 +67,17 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
   /** After the start: what runs beside the decisions (GTM's dataLayer, analytics sinks, debug tools). */
   function connect(r: Runtime): void {
     const { analytics } = r.session.prepared.config;
+    const mayBeacon = () => state.requestedConsent !== false && r.session.store.hasConsent();
     stopWatching.push(forwardAnalytics(analytics, navigator, {
       on: emitter.on,
-      createSink: () => loadChunk('engage').then(({ engagement }) => engagement.createAnalyticsSink(analytics!, window, () => state.requestedConsent !== false && r.session.store.hasConsent(), (error) => report(error, 'pushing to the dataLayer failed'))),
+      onPurchase: (handler) => {
+        purchaseListeners.add(handler);
+        return () => void purchaseListeners.delete(handler);
+      },
+      visitor: () => r.session.store.read().id,
+      mayBeacon,
+      currency: r.session.prepared.currency,
+      createSink: () => loadChunk('engage').then(({ engagement }) => engagement.createAnalyticsSink(analytics!, window, mayBeacon, (error) => report(error, 'pushing to the dataLayer failed'))),
       report,
     }));
     emitter.emit('ready', { campaigns: r.session.prepared.campaigns.map((c) => c.id) });
@@ -86,7 +95,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       void Promise.resolve().then(() => {
         if (!state.destroyed) stopWatching.push(watchDataLayer(window, instance.track, (error) => report(error, 'reading the dataLayer failed')));
       });
-      started = start({ options, source, now: () => Date.now(), emit: emitter.emit, on: emitter.on, report, safely, loadChunk, trackListeners, state, journal, enqueue: (task) => void enqueue(task) })
+      started = start({ options, source, now: () => Date.now(), emit: emitter.emit, on: emitter.on, report, safely, loadChunk, trackListeners, purchaseListeners, state, journal, enqueue: (task) => void enqueue(task) })
         .then((r) => {
           if (!r || state.destroyed) return;
           rt = r;
@@ -102,9 +111,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       if (name === 'view_item' && (typeof copied.id === 'string' || typeof copied.id === 'number')) state.pageProduct = String(copied.id);
       const entry = journal.add({ type: 'track', name, props: copied }, Date.now());
       void enqueue(async (r) => {
-        const purchasesBefore = r.session.store.read().purchases;
-        const profile = await r.session.store.record(entry);
-        if (name === 'purchase' && profile.purchases > purchasesBefore) await attributeConversions(r, copied);
+        await recordTracked(r, name, copied, entry);
         if (state.destroyed) return;
         for (const listener of [...trackListeners]) listener(name);
         state.page?.check();
@@ -152,6 +159,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       stopWatching = [];
       state.page?.stop();
       trackListeners.clear();
+      purchaseListeners.clear();
       rt?.session.store.close();
       state.popups?.close();
       emitter.clear();

@@ -24,6 +24,12 @@ export interface PopupDeps {
   isDestroyed(): boolean;
   /** Fetches the renderer (the formats one for a teaser, countdown or question); the core's loader, which knows where the chunks are. */
   loadRenderer(formats: boolean): Promise<Renderer>;
+  /**
+   * Writes at once instead of waiting in the instance's queue: a visitor often navigates right
+   * after dismissing or clicking, and the IndexedDB transaction must exist before the page goes.
+   * Safe beside queued writes: each is its own read-modify-write transaction.
+   */
+  recordNow(event: ProfileEvent): void;
 }
 
 /** A renderer chunk's exports: the popup, and with the formats, the teaser tab. */
@@ -78,12 +84,7 @@ export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
     tab = null;
   };
 
-  /**
-   * Writes at once instead of waiting in the instance's queue: a visitor often navigates right
-   * after dismissing or clicking, and the IndexedDB transaction must exist before the page goes.
-   * Safe beside queued writes: each is its own read-modify-write transaction.
-   */
-  const recordNow = (s: Session, event: ProfileEvent) => void s.store.record(event).catch((error) => deps.report(error));
+  const { recordNow } = deps;
 
   async function show(s: Session, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, { counts, locale, restored }: ShowOptions): Promise<void> {
     const preferredLocales = locale ? [locale, ...listPreferredLocales(signals)] : listPreferredLocales(signals);
@@ -95,8 +96,11 @@ export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
     if (missing.length) deps.report(new Error(`campaign "${campaign.id}" (${view.locale}) has no value for ${missing.join(', ')}`));
     const payload: CampaignEventPayload = { campaign: campaign.id, variant: variant.id, locale: view.locale, segments: deps.findSegments(s, signals) };
     const counted = (action: 'impression' | 'dismiss' | 'click' | 'conversion' | 'minimise'): ProfileEvent => ({ type: 'campaign', action, campaign: campaign.id, variant: variant.id, ...(action === 'click' && { locale: view.locale }) });
-    const record = (action: 'dismiss' | 'click' | 'conversion' | 'minimise') => counts && recordNow(s, counted(action));
-    if (counts && !restored) deps.emit('exposure', payload);
+    const record = (action: 'dismiss' | 'click' | 'conversion' | 'minimise') => counts && recordNow(counted(action));
+    if (counts && !restored) {
+      deps.emit('exposure', payload);
+      recordNow({ type: 'campaign', action: 'exposure', campaign: campaign.id, variant: variant.id });
+    }
 
     const renderer = await deps.loadRenderer(usesFormats(campaign));
     if (deps.isDestroyed()) return;

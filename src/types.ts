@@ -435,6 +435,8 @@ export interface CampaignEventPayload {
   segments: string[];
   value?: number;
   currency?: string;
+  /** On `conversion`, when the purchase had one. */
+  transactionId?: string;
 }
 
 /** The names of the events a beacon body carries (SPEC §10). */

@@ -7,7 +7,7 @@ const BUDGETS = [
   // dataLayer bridge. A ratchet, not the goal: the goal is 14 KB (see README, "Size").
   { file: 'dist/segmint.js', maxGzipBytes: 19188 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
-  { file: 'dist/segmint-engage.js', maxGzipBytes: 4804 },
+  { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
   { file: 'dist/segmint-popup.js', maxGzipBytes: 8 * 1024 },
   // Once the config needs country, currency or referrerType: the signals' lookup tables.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BEACON_BATCH, createAnalyticsSink, type AnalyticsEvent } from './analytics-sink';
-import type { AnalyticsSettings, CampaignEventPayload } from '../types';
+import type { AnalyticsSettings, BeaconEvent, CampaignEventPayload } from '../types';
 
 type Host = Window & { dataLayer?: unknown };
 const host = window as Host;
@@ -39,7 +39,11 @@ describe('analytics sink', () => {
   const create = (settings: AnalyticsSettings, mayBeacon: () => boolean = () => true) => {
     const sink = createAnalyticsSink(settings, window, mayBeacon, (error) => reported.push(error));
     sinks.push(sink);
-    return sink;
+    // The beacon record is made by forwardAnalytics when the event happens; here, as the sink gets it.
+    return {
+      send: (event: AnalyticsEvent, payload: CampaignEventPayload) => sink.send(event, payload, { event, ...payload, segments: [...payload.segments], time: Date.now() } as unknown as BeaconEvent),
+      close: () => sink.close(),
+    };
   };
 
   beforeEach(() => {
@@ -249,6 +253,33 @@ describe('analytics sink', () => {
       expect(vi.getTimerCount()).toBe(0);
     });
 
+    it('sends an event that comes during or after pagehide at once, and batches again after pageshow', async () => {
+      const beacon = stubBeacon();
+      const sink = create({ beacon: '/collect' });
+      window.dispatchEvent(new Event('pagehide'));
+      sink.send('dismiss', payload(1));
+      expect(beacon).toHaveBeenCalledTimes(1);
+      expect((await beaconEvents(beacon.mock.calls[0])).map((e) => e.campaign)).toEqual(['c1']);
+      window.dispatchEvent(new Event('pageshow'));
+      sink.send('click', payload(2));
+      expect(beacon).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(BEACON_BATCH.maxWaitMs);
+      expect(beacon).toHaveBeenCalledTimes(2);
+    });
+
+    it('sends a purchase to the beacon and never to the dataLayer', async () => {
+      const beacon = stubBeacon();
+      const host = window as unknown as { dataLayer?: unknown[] };
+      host.dataLayer = [];
+      const sink = createAnalyticsSink({ beacon: '/collect', dataLayer: true }, window, () => true);
+      sinks.push(sink);
+      const record = { event: 'purchase', id: 'ab'.repeat(16), visitor: 'v', time: T0, path: '/thanks', value: 5, currency: 'EUR' } as BeaconEvent;
+      sink.send('purchase', undefined, record);
+      sink.close();
+      expect(host.dataLayer).toEqual([]);
+      expect(await beaconEvents(beacon.mock.calls[0])).toEqual([record]);
+    });
+
     it('sends what is batched when the page becomes hidden, not when it becomes visible', async () => {
       const beacon = stubBeacon();
       const sink = create({ beacon: '/collect' });
@@ -402,7 +433,7 @@ describe('analytics sink', () => {
       const removed = [vi.spyOn(window, 'removeEventListener'), vi.spyOn(document, 'removeEventListener')];
       const sink = create({ beacon: '/collect' });
       const calls = added.map((spy) => spy.mock.calls.map((call) => [...call]));
-      expect(calls.flat().map(([type]) => type).sort()).toEqual(['pagehide', 'visibilitychange']);
+      expect(calls.flat().map(([type]) => type).sort()).toEqual(['pagehide', 'pageshow', 'visibilitychange']);
       sink.close();
       calls.forEach((made, i) => expect(removed[i].mock.calls).toEqual(made));
     });

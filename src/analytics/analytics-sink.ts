@@ -1,15 +1,19 @@
-import type { AnalyticsSettings, AnswerPayload, CampaignEventPayload } from '../types';
+import type { AnalyticsSettings, AnswerPayload, BeaconEvent, BeaconEventName, CampaignEventPayload } from '../types';
 import { writeJson } from '../lib/write-json';
 
-/** The campaign events that leave the page when the config wires a sink (SPEC §10). */
-export type AnalyticsEvent = 'exposure' | 'impression' | 'dismiss' | 'click' | 'conversion' | 'answer';
+/** The events that leave the page when the config wires a sink (SPEC §10). */
+export type AnalyticsEvent = BeaconEventName;
 
 /** What a campaign event carries: an `answer` has its trait and value besides. */
 export type AnalyticsPayload = CampaignEventPayload | AnswerPayload;
 
 /** Where campaign events go besides `on()` listeners. */
 export interface AnalyticsSink {
-  send(event: AnalyticsEvent, payload: AnalyticsPayload): void;
+  /**
+   * Pushes `payload` to the dataLayer (none for a purchase: the shop pushes its own) and batches
+   * `record` for the beacon; without a record (made before consent, or already sent) nothing goes to it.
+   */
+  send(event: AnalyticsEvent, payload: AnalyticsPayload | undefined, record?: BeaconEvent): void;
   /** Sends what is batched and stops listening to the page. */
   close(): void;
 }
@@ -31,6 +35,8 @@ export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, ma
   let batch: Record<string, unknown>[] = [];
   let saidNoQueue = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Between `pagehide` and `pageshow`: an event then goes at once, as no later flush may come. */
+  let leaving = false;
 
   const flush = () => {
     clearTimeout(timer);
@@ -49,15 +55,23 @@ export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, ma
   const onHidden = () => {
     if (win.document.visibilityState === 'hidden') flush();
   };
+  const onPageHide = () => {
+    leaving = true;
+    flush();
+  };
+  const onPageShow = () => {
+    leaving = false;
+  };
   if (beaconUrl) {
-    win.addEventListener('pagehide', flush);
+    win.addEventListener('pagehide', onPageHide);
+    win.addEventListener('pageshow', onPageShow);
     win.document.addEventListener('visibilitychange', onHidden);
   }
 
   return {
-    send(event, payload) {
-      const segmint = { ...payload, segments: [...payload.segments] };
-      if (settings.dataLayer) {
+    send(event, payload, record) {
+      if (settings.dataLayer && payload) {
+        const segmint = { ...payload, segments: [...payload.segments] };
         try {
           const host = win as Window & { dataLayer?: unknown };
           // Asked for by the site owner, so created when missing, as every tag snippet does; but
@@ -73,14 +87,15 @@ export function createAnalyticsSink(settings: AnalyticsSettings, win: Window, ma
           onError?.(error);
         }
       }
-      if (!beaconUrl || !mayBeacon()) return;
-      batch.push({ event, ...segmint, time: Date.now() });
-      if (batch.length >= BEACON_BATCH.maxEvents) flush();
+      if (!beaconUrl || !record || !mayBeacon()) return;
+      batch.push(record as unknown as Record<string, unknown>);
+      if (batch.length >= BEACON_BATCH.maxEvents || leaving || win.document.visibilityState === 'hidden') flush();
       else timer ??= setTimeout(flush, BEACON_BATCH.maxWaitMs);
     },
     close() {
       flush();
-      win.removeEventListener('pagehide', flush);
+      win.removeEventListener('pagehide', onPageHide);
+      win.removeEventListener('pageshow', onPageShow);
       win.document.removeEventListener('visibilitychange', onHidden);
     },
   };

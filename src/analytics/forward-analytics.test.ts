@@ -40,6 +40,9 @@ function setup(settings: AnalyticsSettings | undefined, nav: Partial<Navigator> 
     }),
     createSink: vi.fn<ForwardDeps['createSink']>(async () => sink),
     report: vi.fn<ForwardDeps['report']>(),
+    onPurchase: vi.fn<ForwardDeps['onPurchase']>(() => () => {}),
+    visitor: () => 'v'.repeat(24),
+    mayBeacon: () => true,
   };
   const emit = (event: string, p: CampaignEventPayload) => [...(handlers.get(event) ?? [])].forEach((handler) => handler(p));
   const listening = () => [...handlers].filter(([, set]) => set.size > 0).map(([event]) => event);
@@ -228,5 +231,65 @@ describe('forwardAnalytics', () => {
       process.off('unhandledRejection', onRejection);
     }
   });
-});
 
+  describe('beacon records (SPEC §10)', () => {
+    it('makes each event\'s record when it happens: a random id, the visitor, the time and the path', async () => {
+      const { emit, sink } = setup({ beacon: '/collect' });
+      emit('click', payload(1));
+      emit('click', payload(1));
+      await settle();
+      const records = (sink.send as ReturnType<typeof vi.fn>).mock.calls.map((call) => call[2]);
+      expect(records).toHaveLength(2);
+      for (const record of records) {
+        expect(record).toEqual({ event: 'click', id: expect.stringMatching(/^[0-9a-f]{32}$/), visitor: 'v'.repeat(24), time: expect.any(Number), path: location.pathname, campaign: 'c1', variant: 'default', locale: 'en', segments: [] });
+      }
+      expect(records[0].id).not.toBe(records[1].id);
+    });
+
+    it('sends a purchase with value, currency and transactionId, and no campaign fields, to the beacon only', async () => {
+      let purchase!: (props: Record<string, unknown>) => void;
+      const { sink, deps } = setup({ beacon: '/collect' });
+      purchase = (deps.onPurchase as ReturnType<typeof vi.fn>).mock.calls[0][0];
+      purchase({ value: 12.5, currency: 'eur', transactionId: '1001' });
+      purchase({});
+      await settle();
+      const calls = (sink.send as ReturnType<typeof vi.fn>).mock.calls;
+      expect(calls.map((call) => [call[0], call[1]])).toEqual([['purchase', undefined], ['purchase', undefined]]);
+      expect(calls[0][2]).toEqual({ event: 'purchase', id: expect.stringMatching(/^[0-9a-f]{32}$/), visitor: 'v'.repeat(24), time: expect.any(Number), path: location.pathname, value: 12.5, currency: 'EUR', transactionId: '1001' });
+      // An order tracked without value or currency: 0 in the config's currency (none set here).
+      expect(calls[1][2]).toMatchObject({ event: 'purchase', value: 0 });
+    });
+
+    it('does not subscribe to purchases without a beacon', () => {
+      const { deps } = setup({ dataLayer: true });
+      expect(deps.onPurchase).not.toHaveBeenCalled();
+    });
+
+    it('makes no record while data may not leave the browser', async () => {
+      const { emit, sink, deps } = setup({ beacon: '/collect' });
+      deps.mayBeacon = () => false;
+      emit('click', payload(1));
+      await settle();
+      expect((sink.send as ReturnType<typeof vi.fn>).mock.calls[0][2]).toBeUndefined();
+    });
+
+    it('sends on pagehide what the sink, still loading, has not taken, and the sink then does not send it again', async () => {
+      const beacon = vi.fn(() => true);
+      const loading = deferred<AnalyticsSink>();
+      const { emit, sink, deps } = setup({ beacon: '/collect', dataLayer: true }, { sendBeacon: beacon } as Partial<Navigator>);
+      deps.createSink.mockImplementation(() => loading.promise);
+      emit('click', payload(1));
+      window.dispatchEvent(new Event('pagehide'));
+      expect(beacon).toHaveBeenCalledTimes(1);
+      const [url, body] = beacon.mock.calls[0] as unknown as [string, string];
+      expect(url).toBe('/collect');
+      expect(JSON.parse(body).events).toEqual([expect.objectContaining({ event: 'click', campaign: 'c1', id: expect.stringMatching(/^[0-9a-f]{32}$/) })]);
+      loading.resolve(sink);
+      await settle();
+      // The dataLayer still gets it; the beacon does not get it twice.
+      expect((sink.send as ReturnType<typeof vi.fn>).mock.calls).toEqual([['click', payload(1), undefined]]);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(beacon).toHaveBeenCalledTimes(1);
+    });
+  });
+});

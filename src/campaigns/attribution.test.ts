@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAttributions } from './attribution';
+import { findAttributions, isExposedWithin } from './attribution';
 import { createProfile } from '../profile/profile';
 import { recordEvent } from '../profile/record';
 import { prepare, campaign } from '../../tests/unit/campaigns';
@@ -35,5 +35,27 @@ describe('findAttributions', () => {
     expect(findAttributions(converted, campaigns, T0 + 2 * HOUR)).toEqual([]);
     const again = recordEvent(converted, { type: 'campaign', action: 'click', campaign: 'a', variant: 'default' }, T0 + 3 * HOUR);
     expect(findAttributions(again, campaigns, T0 + 4 * HOUR)).toHaveLength(1);
+  });
+});
+
+describe('isExposedWithin', () => {
+  const exposed = (id: string, at: number, variant = 'holdout') => recordEvent(createProfile(at), { type: 'campaign', action: 'exposure', campaign: id, variant }, at);
+
+  it('holds within the exposed campaign\'s attributionHours of its last exposure, held out or shown', () => {
+    expect(isExposedWithin(exposed('a', T0), campaigns, T0 + 24 * HOUR)).toBe(true);
+    expect(isExposedWithin(exposed('a', T0, 'default'), campaigns, T0 + 24 * HOUR + 1)).toBe(false);
+    expect(isExposedWithin(exposed('b', T0), campaigns, T0 + 2 * HOUR)).toBe(true);
+    expect(isExposedWithin(exposed('b', T0), campaigns, T0 + 3 * HOUR)).toBe(false);
+  });
+
+  it('does not hold for a campaign no longer in the config, nor without any exposure', () => {
+    expect(isExposedWithin(exposed('gone', T0), campaigns, T0 + HOUR)).toBe(false);
+    expect(isExposedWithin(createProfile(T0), campaigns, T0)).toBe(false);
+  });
+
+  it('keeps the last exposure: a later one restarts the window', () => {
+    const again = recordEvent(exposed('a', T0), { type: 'campaign', action: 'exposure', campaign: 'a', variant: 'holdout' }, T0 + 20 * HOUR);
+    expect(again.campaigns.a.exposedAt).toBe(T0 + 20 * HOUR);
+    expect(isExposedWithin(again, campaigns, T0 + 40 * HOUR)).toBe(true);
   });
 });

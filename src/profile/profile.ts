@@ -1,5 +1,6 @@
 import type { TraitValue } from '../types';
 import { createRecord } from '../lib/create-record';
+import { createRandomHex } from '../lib/random-hex';
 
 /** What the profile remembers of one campaign, for frequency caps and attribution. */
 export interface CampaignHistory {
@@ -18,6 +19,8 @@ export interface CampaignHistory {
   firstImpressionAt?: number;
   /** The session (number) in which the popup was minimised to its teaser tab; cleared when the tab is closed or the visitor acts. */
   teaser?: number;
+  /** The last exposure (shown, or held out): a purchase within `attributionHours` of it goes to the beacon. */
+  exposedAt?: number;
 }
 
 /** A session's first-touch campaign parameters. */
@@ -80,8 +83,4 @@ export function createProfile(now: number, id = createVisitorId()): Profile {
   };
 }
 
-function createVisitorId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const createVisitorId = () => createRandomHex(12);

@@ -9,7 +9,7 @@ export type ProfileEvent =
   | { type: 'page'; utm?: Utm }
   | { type: 'track'; name: string; props?: TrackProps }
   | { type: 'identify'; traits: Record<string, TraitValue> }
-  | { type: 'campaign'; action: 'impression' | 'dismiss' | 'click' | 'conversion' | 'minimise'; campaign: string; variant: string; locale?: string; inline?: boolean };
+  | { type: 'campaign'; action: 'exposure' | 'impression' | 'dismiss' | 'click' | 'conversion' | 'minimise'; campaign: string; variant: string; locale?: string; inline?: boolean };
 
 /** A session ends after this long without activity (SPEC §3). */
 export const SESSION_TIMEOUT_MS = 30 * 60_000;
@@ -130,6 +130,9 @@ function recordCampaign(profile: Profile, event: Extract<ProfileEvent, { type: '
     case 'conversion':
       history.convertedAt = now;
       delete history.teaser;
+      break;
+    case 'exposure':
+      history.exposedAt = now;
       break;
   }
   const campaigns = createRecord(profile.campaigns);

@@ -3,18 +3,52 @@ import type { Runtime } from './runtime';
 import type { Profile } from '../profile/profile';
 import type { ProfileEvent } from '../profile/record';
 import type { PreparedCampaign } from '../campaigns/prepare';
-import { findAttributions } from '../campaigns/attribution';
+import type { JournalEntry } from '../profile/journal';
+import { findAttributions, isExposedWithin } from '../campaigns/attribution';
+import { collectSignals } from '../signals/collect';
+import { recordEvent } from '../profile/record';
 import { findSegments, readSignals } from './read-input';
 
 type Attribution = ReturnType<typeof findAttributions>[number];
 
-/** A purchase after a click within the campaign's attribution window is that campaign's conversion. */
-export async function attributeConversions(rt: Runtime, purchase: TrackProps): Promise<void> {
-  const attributions = findAttributions(rt.session.store.read(), rt.session.prepared.campaigns, rt.now());
-  // Each is written ahead at once (journal), then announced before its IndexedDB write ends.
-  const recorded = attributions.map(({ campaign, variant }) => rt.session.store.record(toConversion(campaign, variant)));
-  announceConversions(rt, attributions, purchase);
-  await Promise.all(recorded);
+/**
+ * Records a tracked event. A purchase that counts (once per transactionId) goes to the beacon
+ * when the visitor was exposed within a campaign's attribution window (SPEC §10), and is the
+ * conversion of each campaign clicked within its window. Both are emitted before the IndexedDB
+ * write, from the profile in memory with the purchase applied (its segments included).
+ */
+export async function recordTracked(rt: Runtime, name: string, props: TrackProps, entry: JournalEntry): Promise<void> {
+  const { store } = rt.session;
+  // A purchase right after a click must see it: the popup's writes are not in the queue.
+  await rt.state.writing;
+  const before = store.read();
+  const at = rt.now();
+  const after = recordEvent(before, { type: 'track', name, props }, at);
+  const attributions = name === 'purchase' && after.purchases > before.purchases ? emitPurchase(rt, props, after, at) : [];
+  await store.record(entry);
+  await Promise.all(attributions.map(({ campaign, variant }) => store.record(toConversion(campaign, variant))));
+}
+
+/** A popup's write, made at once outside the queue (see PopupDeps.recordNow); a tracked event waits for it. */
+export function recordNow(rt: Runtime, event: ProfileEvent): void {
+  const writing = rt.session.store.record(event).catch((error) => rt.report(error));
+  rt.state.writing = Promise.all([rt.state.writing, writing]);
+}
+
+function emitPurchase(rt: Runtime, purchase: TrackProps, profile: Profile, at: number): Attribution[] {
+  const { prepared, hints } = rt.session;
+  const value = typeof purchase.value === 'number' ? purchase.value : undefined;
+  const currency = typeof purchase.currency === 'string' ? purchase.currency : undefined;
+  const { transactionId } = purchase;
+  const order = typeof transactionId === 'string' || typeof transactionId === 'number' ? String(transactionId) : undefined;
+  if (isExposedWithin(profile, prepared.campaigns, at)) rt.purchaseListeners.forEach((listener) => listener({ value, currency, transactionId: order }));
+  const attributions = findAttributions(profile, prepared.campaigns, at);
+  // The segments the visitor is in with this purchase counted, as a read after its write would give.
+  const segments = findSegments(rt, collectSignals(window, hints, profile, at));
+  for (const { campaign, variant, locale } of attributions) {
+    rt.emit('conversion', { campaign, variant, ...(locale && { locale }), segments, value, currency, ...(order && { transactionId: order }) });
+  }
+  return attributions;
 }
 
 /**

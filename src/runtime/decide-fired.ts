@@ -50,6 +50,7 @@ export async function decideFired(rt: Runtime, candidates: PreparedCampaign[]): 
     // The locale the visitor would have seen the campaign in, so results compare like with like.
     const locale = chooseContentLocale(campaign.variants[0].content, listPreferredLocales(signals), rt.session.prepared.defaultLocale);
     rt.emit('exposure', { campaign: campaign.id, variant: variantId, locale, segments: findSegments(rt, signals) });
+    await rt.session.store.record({ type: 'campaign', action: 'exposure', campaign: campaign.id, variant: variantId });
     return;
   }
   await showCampaign(rt, campaign, variant, signals, { counts: true });

@@ -1,4 +1,5 @@
 import type { Signals } from '../rules/signals';
+import { recordNow } from './conversions';
 import type { PreparedCampaign, PreparedVariant } from '../campaigns/prepare';
 import type { InlinePlacements } from '../inline-placements';
 import type { Runtime } from './runtime';
@@ -54,6 +55,7 @@ async function loadPlacements(rt: Runtime): Promise<InlinePlacements | undefined
     readOfferContext: () => readOfferContext(rt),
     findSegments: (_, s) => findSegments(rt, s),
     isDestroyed: () => rt.state.destroyed,
+    recordNow: (event) => recordNow(rt, event),
     session: rt.session,
     readInput: () => {
       const signals = readSignals(rt);

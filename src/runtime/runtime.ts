@@ -1,5 +1,6 @@
 import type { SegmintEvents, SegmintOptions } from '../types';
 import type { ChunkLoader } from '../chunks/contract';
+import type { Order } from '../analytics/forward-analytics';
 import type { PopupLifecycle } from '../popup-lifecycle';
 import type { Session } from './session';
 import type { PreparedCampaign } from '../campaigns/prepare';
@@ -22,6 +23,8 @@ export interface Runtime {
   loadChunk: ChunkLoader;
   /** Tracked event names, for `event` triggers. */
   trackListeners: Set<(name: string) => void>;
+  /** Purchases of a visitor exposed within a campaign's attribution window, for the beacon (SPEC §10). */
+  purchaseListeners: Set<(purchase: Order) => void>;
   state: InstanceState;
   /** A campaign's trigger fired: decide in the next task with whatever else fired meanwhile. */
   fire: (campaign: PreparedCampaign) => void;
@@ -40,4 +43,6 @@ export interface InstanceState {
   inline?: InlinePlacements;
   /** This page's armed triggers and state machine. */
   page?: ArmedPage;
+  /** The popup's profile writes made outside the queue, until they are done. */
+  writing?: Promise<unknown>;
 }

@@ -4,6 +4,7 @@ import type { ShowOptions } from '../popup-lifecycle';
 import type { Runtime } from './runtime';
 import { findSegments, readOfferContext, readSignals } from './read-input';
 import { usesFormats } from '../campaigns/formats';
+import { recordNow } from './conversions';
 
 /** Shows one campaign's popup: loads the engagement chunk (and the renderer alongside) on first use. */
 export async function showCampaign(rt: Runtime, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, options: ShowOptions): Promise<void> {
@@ -24,6 +25,7 @@ export async function showCampaign(rt: Runtime, campaign: PreparedCampaign, vari
     }),
     isDestroyed: () => rt.state.destroyed,
     loadRenderer: (formats) => rt.loadChunk(formats ? 'formats' : 'popup'),
+    recordNow: (event) => recordNow(rt, event),
   });
   await rt.state.popups.show(rt.session, campaign, variant, signals, options);
 }

@@ -62,7 +62,7 @@ test('a purchase within attributionHours of a click is that campaign\'s conversi
   await page.evaluate(() => (window as any).segmint.track('purchase', { value: 120, currency: 'EUR', transactionId: 'T-1' }));
   await page.evaluate(() => (window as any).segmint.track('purchase', { value: 120, currency: 'EUR', transactionId: 'T-1' }));
   await expect.poll(async () => (await seen(page)).filter((e: { event: string }) => e.event === 'conversion')).toEqual([
-    { event: 'conversion', campaign: 'promo', variant: 'default', locale: 'en', segments: [], value: 120, currency: 'EUR' },
+    { event: 'conversion', campaign: 'promo', variant: 'default', locale: 'en', segments: [], value: 120, currency: 'EUR', transactionId: 'T-1' },
   ]);
   const profile = await page.evaluate(() => (window as any).segmint.profile());
   expect(profile.purchases).toBe(1);

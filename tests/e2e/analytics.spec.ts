@@ -126,6 +126,13 @@ const segmintEntries = (page: Page) =>
   });
 /** Resolves once every call made before it has run (the instance runs calls in order). */
 const settled = (page: Page) => page.evaluate(() => (window as unknown as Win).segmint.profile());
+/**
+ * The fields every beacon event has besides the campaign's (SPEC §10): a random id, the visitor's
+ * profile id (the same on every page), the time and the page path.
+ */
+const beaconFields = (visitor: string, path: string) => ({ id: expect.stringMatching(/^[0-9a-f]{32}$/), visitor, time: expect.any(Number), path });
+/** Each event's id is its own. */
+const ids = (events: Record<string, unknown>[]) => new Set(events.map((e) => e.id)).size;
 /** Fires the page's pagehide listeners without leaving the page. */
 const pagehide = (page: Page) => page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
 
@@ -203,14 +210,17 @@ test.describe('analytics.beacon', () => {
       expect(beacon.method).toBe('POST');
       expect(beacon.url).toBe(`${shop.origin}/collect`);
       expect(beacon.contentType).toMatch(/^text\/plain(;|$)/i);
-      const payload = { campaign: 'promo', variant: 'default', locale: 'en', segments: ['everyone'], time: expect.any(Number) };
+      await ready(page);
+      const visitor = (await settled(page)).id as string;
+      expect(visitor).toMatch(/^[0-9a-f]{24}$/);
+      const payload = { campaign: 'promo', variant: 'default', locale: 'en', segments: ['everyone'], ...beaconFields(visitor, '/t/page') };
       expect(beacon.body).toEqual({ events: ['exposure', 'impression', 'click'].map((event) => ({ event, ...payload })) });
+      expect(ids(beacon.body.events)).toBe(3);
       const times = beacon.body.events.map((e) => e.time as number);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       // Sent before the first event's 5 s were up: by leaving, not by the timer.
       expect(arrived - times[0]).toBeLessThan(5000);
       // The new page has no events yet, and dataLayer was not asked for.
-      await ready(page);
       expect(await page.evaluate(() => 'dataLayer' in window)).toBe(false);
       await page.waitForTimeout(300);
       expect(shop.beacons).toHaveLength(1);
@@ -300,6 +310,14 @@ test.describe('analytics.beacon', () => {
     // for the one attempt. Nothing else, and nothing from segmint.
     const logged = messages.filter((m) => m.type() === 'error' || m.type() === 'warning').map((m) => m.text());
     expect(logged).toEqual([expect.stringMatching(/^Failed to load resource: net::ERR_BLOCKED_BY_CLIENT/)]);
+    // The visitor comes back to the page (from the back/forward cache, tab visible again): events
+    // batch again. While the page is hidden or being left, each goes at once, as no later send may come.
+    await page.evaluate(() => {
+      dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      delete (document as { visibilityState?: string }).visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
     await page.evaluate(() => (window as unknown as Win).segmint.track('go'));
     await expect.poll(() => seen(page)).toEqual(['exposure', 'impression', 'click', 'exposure', 'impression']);
     await pagehide(page);
@@ -412,7 +430,8 @@ test('a purchase after a click emits conversion with value, currency and the loc
     await ready(page);
     expect((await page.evaluate(() => (window as unknown as Win).segmint.explain())).signals.locale).toMatch(/^en/);
     await page.evaluate(() => (window as unknown as Win).segmint.track('purchase', { transactionId: 'o1', value: 10, currency: 'USD' }));
-    const conversion = { campaign: 'promo', variant: 'default', locale: 'de', segments: ['everyone', 'buyers'], value: 10, currency: 'USD' };
+    // Segments as the visitor is with this purchase counted (a buyer now); transactionId added for issue 10.
+    const conversion = { campaign: 'promo', variant: 'default', locale: 'de', segments: ['everyone', 'buyers'], value: 10, currency: 'USD', transactionId: 'o1' };
     await expect.poll(() => segmintEntries(page)).toEqual([{ event: 'segmint_conversion', segmint: conversion }]);
     expect(await page.evaluate(() => (window as unknown as Win).seen)).toEqual([{ name: 'conversion', ...conversion }]);
 
@@ -427,7 +446,12 @@ test('a purchase after a click emits conversion with value, currency and the loc
 
     await pagehide(page);
     await expect.poll(() => shop.beacons.length).toBe(2);
-    expect(shop.beacons[1].body).toEqual({ events: [{ event: 'conversion', ...conversion, time: expect.any(Number) }] });
+    // The visitor was exposed to promo within its attribution window, so each order that counts
+    // also goes to the beacon as a purchase (SPEC §10), before the conversion it makes.
+    const fields = beaconFields((await settled(page)).id as string, '/t/checkout');
+    const order = (transactionId: string, value: number) => ({ event: 'purchase', ...fields, value, currency: 'USD', transactionId });
+    expect(shop.beacons[1].body).toEqual({ events: [order('o1', 10), { event: 'conversion', ...conversion, ...fields }, order('o2', 20)] });
+    expect(ids(shop.beacons[1].body.events)).toBe(3);
     expect(await errors(page)).toEqual([]);
   } finally {
     await shop.close();
@@ -456,8 +480,10 @@ test.describe('hostile hosts', () => {
     await showAndClick(page);
     await pagehide(page);
     await expect.poll(() => beacons.length).toBe(1);
+    const fields = beaconFields((await settled(page)).id as string, new URL(page.url()).pathname);
     expect(beacons[0].body.events).toEqual(['exposure', 'impression', 'click'].map((event) => ({
-      event, campaign: 'promo', variant: 'default', locale: 'en', segments: ['everyone'], time: expect.any(Number),
+      event, campaign: 'promo', variant: 'default', locale: 'en', segments: ['everyone'], ...fields,
     })));
+    expect(ids(beacons[0].body.events)).toBe(3);
   });
 });
