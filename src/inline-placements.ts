@@ -56,7 +56,10 @@ export function createInlinePlacements(deps: InlineDeps): InlinePlacements {
   const filled = new Map<Element, InlineHandle>();
   /** Counts clears: a mount that finishes after one began is dropped. */
   let generation = 0;
-  const recordNow = (s: Session, event: ProfileEvent) => void s.store.record(event).catch((error) => deps.report(error));
+  /** The popup's writes made at once outside the queue: a purchase tracked next waits for them (runtime/conversions.ts). */
+  const { recordNow } = deps;
+  /** An exposure, holdout included, starts the attribution window of the purchases that go to the beacon (SPEC §10). */
+  const recordExposure = (campaign: PreparedCampaign, variant: string) => recordNow({ type: 'campaign', action: 'exposure', campaign: campaign.id, variant });
 
   const s = deps.session;
 
@@ -76,6 +79,7 @@ export function createInlinePlacements(deps: InlineDeps): InlinePlacements {
         // The locale the visitor would have seen it in, so results compare like with like.
         const locale = chooseContentLocale(decision.campaign.variants[0].content, listPreferredLocales(signals), s.prepared.defaultLocale);
         deps.emit('exposure', { campaign: decision.campaign.id, variant: 'holdout', locale, segments: deps.findSegments(s, signals) });
+        recordExposure(decision.campaign, 'holdout');
         continue;
       }
       fill(element, decision.campaign, decision.variant, signals, { counts: true, isCurrent: page.isCurrent }).catch((error) => deps.report(error));
@@ -92,7 +96,10 @@ export function createInlinePlacements(deps: InlineDeps): InlinePlacements {
     if (missing.length) deps.report(new Error(`campaign "${campaign.id}" (${view.locale}) has no value for ${missing.join(', ')}`));
     const payload: CampaignEventPayload = { campaign: campaign.id, variant: variant.id, locale: view.locale, segments: deps.findSegments(s, signals) };
     const counted = (action: 'impression' | 'dismiss' | 'click'): ProfileEvent => ({ type: 'campaign', action, campaign: campaign.id, variant: variant.id, inline: true, ...(action === 'click' && { locale: view.locale }) });
-    if (counts) deps.emit('exposure', payload);
+    if (counts) {
+      deps.emit('exposure', payload);
+      recordExposure(campaign, variant.id);
+    }
 
     const turn = generation;
     const isCurrent = () => turn === generation && options.isCurrent() && !deps.isDestroyed();
@@ -108,13 +115,13 @@ export function createInlinePlacements(deps: InlineDeps): InlinePlacements {
         if (!handle || filled.get(element) !== handle) return;
         restoreMine();
         if (!counts) return;
-        recordNow(s, counted('dismiss'));
+        recordNow(counted('dismiss'));
         deps.emit('dismiss', payload);
       }),
       onCta: deps.safely(() => {
         if (!handle || filled.get(element) !== handle) return;
         if (counts) {
-          recordNow(s, counted('click'));
+          recordNow(counted('click'));
           deps.emit('click', payload);
         }
         if (view.cta.action === 'add-to-cart') {

@@ -2,7 +2,7 @@ import type { SignalHints } from './signals/collect';
 import type { PreparedConfig } from './rules/prepare-config';
 import type { Runtime } from './runtime/runtime';
 import { loadCheckedConfig, rememberConfig, type ConfigSource } from './config/load-checked-config';
-import type { Journal, JournalEntry } from './profile/journal';
+import type { JournalEntry } from './profile/journal';
 import type { ProfileEvent } from './profile/record';
 import { openProfileStore, type ProfileStore } from './profile/store';
 import { readUtm } from './signals/utm';
@@ -13,7 +13,7 @@ import { needsSignalTables } from './rules/needed-signals';
 import { restoreTeaser } from './runtime/restore-teaser';
 
 /** What starting needs from the instance being started. */
-export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void; journal: Journal };
+export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void };
 
 /**
  * How segmint starts on a page, one step a line: collect what the host said → load the config
@@ -34,7 +34,7 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   const hints = collectHints(options, config.prepared);
   const tables = loadSignalTables(context, config.prepared);
   // A purchase replayed from a page gone too soon converts here, announced once this page runs.
-  const replayed = convertReplayed(config.prepared.campaigns, now, (emit) => context.enqueue(() => emit(rt)));
+  const replayed = convertReplayed(config.prepared.campaigns, (emit) => context.enqueue(() => emit(rt)));
   const store = await openProfile(context, config.prepared, replayed);
   hints.tables = await tables;
   await store.record(pageView);

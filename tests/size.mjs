@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 const BUDGETS = [
   // The core every visitor downloads: signals, profile, rules, decisions, the
   // dataLayer bridge. A ratchet, not the goal: the goal is 14 KB (see README, "Size").
-  { file: 'dist/segmint.js', maxGzipBytes: 19188 },
+  // 20,100: main's 19,188 with +912 B measured for the beacon per SPEC §10 (issue 10: records with id, visitor, time, path; beacon-only purchases and
+  // exposure times; the pagehide send of what the sink has not taken; a purchase announced once across the journal's replay).
+  { file: 'dist/segmint.js', maxGzipBytes: 20100 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -20,8 +22,8 @@ const BUDGETS = [
   { file: 'dist/segmint-diagnose.js', maxGzipBytes: 3024 },
   // Once the page asks for it (?segmint=debug, data-debug): the inspector panel, with its own Preact.
   { file: 'dist/segmint-inspect.js', maxGzipBytes: 7 * 1024 },
-  // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS.
-  { file: 'dist/segmint-inline.js', maxGzipBytes: 11166 },
+  // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS. 11,189: main's 11,166 with +23 B measured for recording inline exposures (issue 10).
+  { file: 'dist/segmint-inline.js', maxGzipBytes: 11189 },
 ];
 
 let failed = false;

@@ -7,8 +7,11 @@ const EVENTS = ['exposure', 'impression', 'dismiss', 'click', 'conversion', 'ans
 /** Leaving the page, and coming back to it from the back/forward cache. */
 const PAGE_EVENTS = ['pagehide', 'pageshow'];
 
-/** A purchase for the beacon, its fields read once: the transaction id as text. */
-export type Order = Pick<CampaignEventPayload, 'value' | 'currency' | 'transactionId'>;
+/**
+ * A purchase for the beacon, its fields read once: the transaction id as text, and `time` when it
+ * happened on an earlier page (replayed from the journal of a page gone too soon).
+ */
+export type Order = Pick<CampaignEventPayload, 'value' | 'currency' | 'transactionId'> & { time?: number };
 
 /** What forwarding needs from its instance. */
 export interface ForwardDeps {
@@ -97,7 +100,7 @@ export function forwardAnalytics(settings: AnalyticsSettings | undefined, nav: N
 /** The beacon record of one event (SPEC §10); an order's value and currency are always there. */
 function toRecord(event: AnalyticsEvent, fields: Partial<CampaignEventPayload> | AnswerPayload, deps: ForwardDeps): BeaconEvent {
   const { campaign, variant, locale, segments } = fields;
-  const record = { event, id: createRandomHex(16), visitor: deps.visitor(), time: Date.now(), path: location.pathname };
+  const record = { event, id: createRandomHex(16), visitor: deps.visitor(), time: (fields as Order).time ?? Date.now(), path: location.pathname };
   if (event !== 'purchase') Object.assign(record, { campaign, variant, locale, segments: [...segments!] });
   if (event === 'answer') {
     const { trait, value } = fields as AnswerPayload;

@@ -107,10 +107,10 @@ describe('the journal and its replay', () => {
 
   it('derives what follows from replayed events inside the replay\'s transaction, once across two tabs', async () => {
     leaveBehind([tick('purchase')]);
-    // Like a conversion: it follows from a purchase unless the profile has it already.
+    // Like a conversion: it follows from a purchase this replay applied (the other tab's replay applies nothing).
     const derived: string[] = [];
-    const follow = (profile: Profile, events: ProfileEvent[]) => {
-      const found = events.some((e) => e.type === 'track' && e.name === 'purchase') && !profile.events.derived;
+    const follow = (_base: Profile, applied: readonly Entry[]) => {
+      const found = applied.some(([e]) => e.type === 'track' && e.name === 'purchase');
       if (found) derived.push('derived');
       return found ? [tick('derived')] : [];
     };
@@ -119,6 +119,16 @@ describe('the journal and its replay', () => {
     expect(third.read()).toMatchObject({ purchases: 1, events: { derived: 1 } });
     expect(derived, 'in the transaction that stored it').toEqual(['derived']);
     [a, b, third].forEach((store) => store.close());
+  });
+
+  it('gives what several pages left in the order it happened, whatever the order of their keys: a purchase after a click on an earlier page converts it', async () => {
+    const later = createJournal('granted');
+    later.add(tick('purchase'), T0 + 60_000);
+    const earlier = createJournal('granted');
+    earlier.add(tick('click'), T0);
+    earlier.add(tick('after-click'), T0 + 1);
+    const { entries } = createJournal('granted').readLeftovers();
+    expect(entries.map(([event, at]) => [event.type === 'track' && event.name, at])).toEqual([['click', T0], ['after-click', T0 + 1], ['purchase', T0 + 60_000]]);
   });
 
   it('writes nothing while consent is required, and nothing is left after a withdrawal', async () => {

@@ -1,7 +1,11 @@
 import type { ProfileEvent } from './record';
 
-/** A profile event as written ahead: the event, when it happened, and an id the profile remembers once applied. */
-export type JournalEntry = [event: ProfileEvent, at: number, id: string];
+/**
+ * A profile event as written ahead: the event, when it happened, an id the profile remembers once
+ * applied, and `emitted` once the page has announced what follows from it (a purchase's beacon
+ * record and conversions): a replay derives it for the profile but announces it only without.
+ */
+export type JournalEntry = [event: ProfileEvent, at: number, id: string, emitted?: 1];
 
 /**
  * A write-ahead record of this page's profile events in localStorage. An IndexedDB transaction
@@ -16,13 +20,15 @@ export interface Journal {
   add(event: ProfileEvent, at: number): JournalEntry;
   /** Forgets entries that are in IndexedDB now. */
   remove(ids: readonly string[]): void;
+  /** Notes, at once, that what follows from an entry has been announced: a replay of it must not announce it again. */
+  markEmitted(id: string): void;
   /**
    * Storage allowed: write this page's entries from now on (those so far at once); not allowed:
    * remove them from storage. With `remember`, the next page may write before its config says
    * whether consent is needed (only a page that needed no consent remembers).
    */
   allow(allowed: boolean, remember?: boolean): void;
-  /** What other pages left unapplied, and the keys to drop once it is applied. */
+  /** What other pages left unapplied, oldest first, and the keys to drop once it is applied. */
   readLeftovers(): { keys: string[]; entries: JournalEntry[] };
   drop(keys: readonly string[]): void;
   /** Removes every page's entries and the remembered permission: consent withdrawn, `forget()`, or no IndexedDB to replay into. */
@@ -62,6 +68,11 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
       entries = entries.filter((entry) => !ids.includes(entry[2]));
       if (entries.length < before) save();
     },
+    markEmitted(id) {
+      if (!entries.some((entry) => entry[2] === id)) return;
+      entries = entries.map((entry) => (entry[2] === id ? [entry[0], entry[1], id, 1] : entry));
+      save();
+    },
     allow(next, remember) {
       if (remember) attempt((s) => (next ? s.setItem(ALLOWED, '1') : s.removeItem(ALLOWED)));
       if (!next) attempt((s) => s.removeItem(page));
@@ -70,7 +81,10 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
     },
     readLeftovers() {
       const keys = listKeys(PREFIX).filter((key) => key !== page);
-      return { keys, entries: keys.flatMap((key) => readEntries(attempt((s) => s.getItem(key)))) };
+      // In the order they happened, whatever order the pages' keys come in: a replayed purchase
+      // converts the click an earlier page left behind (stable: one page's entries keep theirs).
+      const entries = keys.flatMap((key) => readEntries(attempt((s) => s.getItem(key)))).sort((a, b) => a[1] - b[1]);
+      return { keys, entries };
     },
     drop: (keys) => attempt((s) => keys.forEach((key) => s.removeItem(key))),
     erase() {

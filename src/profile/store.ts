@@ -50,11 +50,12 @@ export async function openProfileStore(options: {
   /** This page's write-ahead journal; without one, an event lost with its page is lost. */
   journal?: Journal;
   /**
-   * Given the profile with what pages gone before their writes finished left behind, and those
-   * events, the events that follow from them (a replayed purchase's conversions), applied in the
-   * same transaction: two tabs replaying at once derive them once.
+   * Given the profile before what pages gone before their writes finished left behind, and the
+   * entries of it applied now (not those another tab applied already), the events that follow
+   * from them (a replayed purchase's conversions), applied in the same transaction: two tabs
+   * replaying at once derive them once.
    */
-  follow?: (profile: Profile, replayed: ProfileEvent[]) => ProfileEvent[];
+  follow?: (base: Profile, applied: readonly Entry[]) => ProfileEvent[];
   /** Called once such a replay is stored. */
   onReplay?: () => void;
 }): Promise<ProfileStore> {
@@ -135,8 +136,9 @@ export async function openProfileStore(options: {
    */
   const write = async (events: Entry[], inMemoryAlready: boolean, leftovers?: string[]): Promise<void> => {
     const apply = (base: Profile) => {
-      const next = applyEntries(base, events);
-      return leftovers && options.follow ? applyEntries(next, options.follow(next, events.map(([event]) => event)).map((event) => [event, now()])) : next;
+      const applied: Entry[] = [];
+      const next = applyEntries(base, events, applied);
+      return leftovers && options.follow ? applyEntries(next, options.follow(base, applied).map((event) => [event, now()])) : next;
     };
     const done = () => journal?.remove(events.map((entry) => entry[2]!));
     if (readOnly) {

@@ -1,10 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from './runtime';
 import type { Profile } from '../profile/profile';
 import type { ProfileEvent } from '../profile/record';
 import type { Order } from '../analytics/forward-analytics';
-import { recordNow, recordTracked } from './conversions';
+import { convertReplayed, recordNow, recordTracked } from './conversions';
 import { recordEvent } from '../profile/record';
+import { createJournal } from '../profile/journal';
+import { applyEntries, type Entry } from '../profile/apply-entries';
 import { campaign, prepare, profileAfter, HOUR } from '../../tests/unit/campaigns';
 
 const T0 = Date.UTC(2026, 0, 5, 12);
@@ -25,7 +27,9 @@ function setup(history: [ProfileEvent, number][]) {
   };
   const emit = vi.fn();
   const purchases: Order[] = [];
+  const journal = createJournal('granted');
   const rt = {
+    journal,
     session: { prepared, store, hints: { defaultLocale: 'en', pageTypes: [] } },
     now: () => T0 + 3 * HOUR,
     emit,
@@ -42,13 +46,20 @@ function setup(history: [ProfileEvent, number][]) {
       await tick();
     }
   };
-  return { rt, emit, purchases, finish, profile: () => profile };
+  /** A tracked event written ahead, as `track()` does before the queue runs it. */
+  const track = (name: string, props: Record<string, unknown>) => journal.add({ type: 'track', name, props }, T0 + 3 * HOUR);
+  return { rt, emit, purchases, finish, track, profile: () => profile, setProfile: (next: Profile) => (profile = next) };
 }
+
+/** The entries of this page's journal as the next page reads them from localStorage. */
+const storedEntries = (): Entry[] => Object.keys(localStorage).filter((key) => key.startsWith('segmint:wal1:')).flatMap((key) => JSON.parse(localStorage.getItem(key)!));
 
 const clicked = (id: string, at: number): [ProfileEvent, number][] => [
   [{ type: 'campaign', action: 'exposure', campaign: id, variant: 'default' }, at],
   [{ type: 'campaign', action: 'click', campaign: id, variant: 'default', locale: 'en' }, at],
 ];
+
+beforeEach(() => localStorage.clear());
 
 describe('recordTracked', () => {
   it('emits the purchase and the conversion before the profile write, with the segments the purchase puts the visitor in', async () => {
@@ -57,7 +68,7 @@ describe('recordTracked', () => {
     await tick();
     // The write is under way, not done: both already out.
     expect(profile().purchases).toBe(0);
-    expect(purchases).toEqual([{ value: 30, currency: 'eur', transactionId: '1001' }]);
+    expect(purchases).toEqual([{ value: 30, currency: 'eur', transactionId: '1001', time: T0 + 3 * HOUR }]);
     expect(emit.mock.calls).toEqual([['conversion', { campaign: 'held', variant: 'default', locale: 'en', segments: ['buyers'], value: 30, currency: 'eur', transactionId: '1001' }]]);
     await finish(done);
     expect(profile().purchases).toBe(1);
@@ -87,7 +98,7 @@ describe('recordTracked', () => {
     // The click's write is still under way: nothing decided from a profile without it.
     expect(emit).not.toHaveBeenCalled();
     await finish(done);
-    expect(purchases).toEqual([{ value: 7, currency: undefined, transactionId: 'B' }]);
+    expect(purchases).toEqual([{ value: 7, currency: undefined, transactionId: 'B', time: T0 + 3 * HOUR }]);
     expect(emit.mock.calls.map(([event, payload]) => [event, payload.campaign, payload.segments])).toEqual([['conversion', 'held', ['buyers']]]);
   });
 
@@ -97,5 +108,78 @@ describe('recordTracked', () => {
     await finish(done);
     expect(profile().cartAdds).toBe(1);
     expect([emit.mock.calls, purchases]).toEqual([[], []]);
+  });
+});
+
+describe('a purchase replayed from the journal of a page gone too soon', () => {
+  const PROPS = { value: 30, currency: 'eur', transactionId: 1001 };
+  /** The next page's replay of `entries` onto `base`: what it derives, and what it announces once running. */
+  function replay(rt: Runtime, base: Profile, entries: Entry[]) {
+    const announced: ((rt: Runtime) => void)[] = [];
+    const replayed = convertReplayed(rt.session.prepared.campaigns, (emit) => announced.push(emit));
+    const applied: Entry[] = [];
+    applyEntries(base, entries, applied);
+    const derived = replayed.follow(base, applied);
+    replayed.onReplay();
+    return { derived, announced, profile: applyEntries(applyEntries(base, entries), derived.map((event) => [event, T0 + 4 * HOUR])) };
+  }
+
+  it('is marked emitted in the journal with its announcement, so the replay stores its conversion but announces nothing', async () => {
+    const page = setup(clicked('held', T0));
+    const base = page.profile();
+    const done = recordTracked(page.rt, 'purchase', PROPS, page.track('purchase', PROPS));
+    await tick();
+    // The page goes now: announced, its IndexedDB write under way.
+    expect(page.emit).toHaveBeenCalledTimes(1);
+    const left = storedEntries();
+    // The purchase, marked, and its conversion written ahead with the announcement.
+    expect(left.map(([event, , , emitted]) => [event.type === 'campaign' ? event.action : event.type, emitted])).toEqual([['track', 1], ['conversion', undefined]]);
+    const next = setup(clicked('held', T0));
+    const { announced, profile } = replay(next.rt, base, left);
+    expect(announced).toEqual([]);
+    expect(profile).toMatchObject({ purchases: 1, campaigns: { held: { convertedAt: expect.any(Number) } } });
+    // Gone between the purchase's commit and the rest: the next page skips the purchase and still stores its conversion.
+    const committed = applyEntries(base, left.slice(0, 1));
+    const late = replay(setup(clicked('held', T0)).rt, committed, left);
+    expect([late.announced, late.profile.purchases, late.profile.campaigns.held.convertedAt]).toEqual([[], 1, T0 + 3 * HOUR]);
+    await page.finish(done);
+  });
+
+  it('is announced once by the replay when its page went before announcing it: the beacon purchase at its own time, and its conversion', () => {
+    const page = setup(clicked('held', T0));
+    const base = page.profile();
+    page.track('purchase', PROPS);
+    const left = storedEntries();
+    expect(left.map((entry) => entry[3])).toEqual([undefined]);
+    const next = setup(clicked('held', T0));
+    const { derived, announced, profile } = replay(next.rt, base, left);
+    expect(derived).toHaveLength(1);
+    next.setProfile(profile);
+    expect(announced).toHaveLength(1);
+    announced[0](next.rt);
+    expect(next.purchases).toEqual([{ value: 30, currency: 'eur', transactionId: '1001', time: T0 + 3 * HOUR }]);
+    expect(next.emit.mock.calls).toEqual([['conversion', { campaign: 'held', variant: 'default', locale: 'en', segments: ['buyers'], value: 30, currency: 'eur', transactionId: '1001' }]]);
+  });
+
+  it('goes to the beacon alone for a visitor exposed but not clicking; converts one click once over two purchases; repeats nothing for an order counted already', () => {
+    const exposed: [ProfileEvent, number][] = [[{ type: 'campaign', action: 'exposure', campaign: 'shown', variant: 'default' }, T0 + 2 * HOUR]];
+    const page = setup([...exposed, ...clicked('held', T0)]);
+    const base = page.profile();
+    page.track('purchase', { value: 10, transactionId: 'A' });
+    page.track('purchase', { value: 20, transactionId: 'B' });
+    page.track('purchase', { value: 10, transactionId: 'A' });
+    const next = setup([...exposed, ...clicked('held', T0)]);
+    const { derived, announced, profile } = replay(next.rt, base, storedEntries());
+    expect(derived.map((event) => event.type === 'campaign' && event.campaign)).toEqual(['held']);
+    next.setProfile(profile);
+    announced.forEach((announce) => announce(next.rt));
+    expect(next.purchases.map((order) => order.transactionId)).toEqual(['A', 'B']);
+    expect(next.emit.mock.calls.map(([event, payload]) => [event, payload.transactionId])).toEqual([['conversion', 'A']]);
+
+    const stranger = setup([]);
+    stranger.track('purchase', { value: 5 });
+    const alone = replay(stranger.rt, stranger.profile(), storedEntries().slice(-1));
+    alone.announced.forEach((announce) => announce(stranger.rt));
+    expect([alone.derived, stranger.purchases, stranger.emit.mock.calls]).toEqual([[], [], []]);
   });
 });

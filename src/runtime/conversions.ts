@@ -4,29 +4,50 @@ import type { Profile } from '../profile/profile';
 import type { ProfileEvent } from '../profile/record';
 import type { PreparedCampaign } from '../campaigns/prepare';
 import type { JournalEntry } from '../profile/journal';
+import type { Entry } from '../profile/apply-entries';
 import { findAttributions, isExposedWithin } from '../campaigns/attribution';
 import { collectSignals } from '../signals/collect';
 import { recordEvent } from '../profile/record';
-import { findSegments, readSignals } from './read-input';
+import { findSegments } from './read-input';
 
 type Attribution = ReturnType<typeof findAttributions>[number];
 
+/** A purchase that counted (once per transactionId), and what follows from it. */
+interface CountedPurchase {
+  props: TrackProps;
+  at: number;
+  /** The visitor was exposed to some campaign within its window: the purchase goes to the beacon (SPEC §10). */
+  exposed: boolean;
+  /** The campaigns clicked within their window that it converts. */
+  attributions: Attribution[];
+}
+
 /**
- * Records a tracked event. A purchase that counts (once per transactionId) goes to the beacon
- * when the visitor was exposed within a campaign's attribution window (SPEC §10), and is the
- * conversion of each campaign clicked within its window. Both are emitted before the IndexedDB
- * write, from the profile in memory with the purchase applied (its segments included).
+ * Records a tracked event. A purchase that counts goes to the beacon when the visitor was exposed
+ * within a campaign's attribution window (SPEC §10), and is the conversion of each campaign
+ * clicked within its window. Both are emitted before the IndexedDB write, from the profile in
+ * memory with the purchase applied (its segments included); at once its conversions are written
+ * ahead and its journal entry is marked emitted, so a replay on the next page (this page gone
+ * before its writes, or between its purchase's commit and the rest) stores the purchase and its
+ * conversions without announcing them twice.
  */
 export async function recordTracked(rt: Runtime, name: string, props: TrackProps, entry: JournalEntry): Promise<void> {
-  const { store } = rt.session;
+  const { store, prepared } = rt.session;
   // A purchase right after a click must see it: the popup's writes are not in the queue.
   await rt.state.writing;
   const before = store.read();
   const at = rt.now();
   const after = recordEvent(before, { type: 'track', name, props }, at);
-  const attributions = name === 'purchase' && after.purchases > before.purchases ? emitPurchase(rt, props, after, at) : [];
+  let conversions: JournalEntry[] = [];
+  if (name === 'purchase' && after.purchases > before.purchases) {
+    const attributions = findAttributions(after, prepared.campaigns, at);
+    announcePurchase(rt, { props, at, exposed: isExposedWithin(after, prepared.campaigns, at), attributions }, after);
+    // With the announcement, before any write: a page gone even after its purchase's commit leaves these.
+    conversions = attributions.map((attribution) => rt.journal.add(toConversion(attribution), at));
+    rt.journal.markEmitted(entry[2]);
+  }
   await store.record(entry);
-  await Promise.all(attributions.map(({ campaign, variant }) => store.record(toConversion(campaign, variant))));
+  await Promise.all(conversions.map((conversion) => store.record(conversion)));
 }
 
 /** A popup's write, made at once outside the queue (see PopupDeps.recordNow); a tracked event waits for it. */
@@ -35,41 +56,54 @@ export function recordNow(rt: Runtime, event: ProfileEvent): void {
   rt.state.writing = Promise.all([rt.state.writing, writing]);
 }
 
-function emitPurchase(rt: Runtime, purchase: TrackProps, profile: Profile, at: number): Attribution[] {
-  const { prepared, hints } = rt.session;
-  const value = typeof purchase.value === 'number' ? purchase.value : undefined;
-  const currency = typeof purchase.currency === 'string' ? purchase.currency : undefined;
-  const { transactionId } = purchase;
+/** Emits a counted purchase's beacon record (exposed visitors only) and its conversions, with the segments of `profile`. */
+function announcePurchase(rt: Runtime, { props, at, exposed, attributions }: CountedPurchase, profile: Profile): void {
+  const value = typeof props.value === 'number' ? props.value : undefined;
+  const currency = typeof props.currency === 'string' ? props.currency : undefined;
+  const { transactionId } = props;
   const order = typeof transactionId === 'string' || typeof transactionId === 'number' ? String(transactionId) : undefined;
-  if (isExposedWithin(profile, prepared.campaigns, at)) rt.purchaseListeners.forEach((listener) => listener({ value, currency, transactionId: order }));
-  const attributions = findAttributions(profile, prepared.campaigns, at);
+  if (exposed) rt.purchaseListeners.forEach((listener) => listener({ value, currency, transactionId: order, time: at }));
+  if (!attributions.length) return;
   // The segments the visitor is in with this purchase counted, as a read after its write would give.
-  const segments = findSegments(rt, collectSignals(window, hints, profile, at));
+  const segments = findSegments(rt, collectSignals(window, rt.session.hints, profile, rt.now()));
   for (const { campaign, variant, locale } of attributions) {
     rt.emit('conversion', { campaign, variant, ...(locale && { locale }), segments, value, currency, ...(order && { transactionId: order }) });
   }
-  return attributions;
 }
 
 /**
- * The conversions of purchases replayed from pages that went too soon (`follow` runs inside the
- * replay's IndexedDB transaction, so two tabs replaying at once convert once); `announce` emits
- * them once this page runs. A purchase whose page stored it but went before converting is
- * converted here too: `findAttributions` finds nothing for a click that converted already.
+ * Purchases replayed from pages that went too soon. `follow` runs inside the replay's IndexedDB
+ * transaction over the entries it applied (one another tab applied already is not among them,
+ * so two tabs replaying at once convert once): each purchase that counted converts the campaigns
+ * clicked within their window at its time. `onReplay` then announces, once this page runs, the
+ * purchases whose page went before announcing them (entries not marked emitted); one that was
+ * announced is stored with its conversions and announced no more.
  */
-export function convertReplayed(campaigns: PreparedCampaign[], now: () => number, announce: (emit: (rt: Runtime) => void) => void) {
-  let found: Attribution[] = [];
-  let purchase: TrackProps = {};
+export function convertReplayed(campaigns: PreparedCampaign[], announce: (emit: (rt: Runtime) => void) => void) {
+  let found: CountedPurchase[] = [];
   return {
-    follow(profile: Profile, events: ProfileEvent[]): ProfileEvent[] {
-      const last = events.filter(isPurchase).pop();
-      purchase = last?.props ?? {};
-      found = last ? findAttributions(profile, campaigns, now()) : [];
-      return found.map(({ campaign, variant }) => toConversion(campaign, variant));
+    follow(base: Profile, applied: readonly Entry[]): ProfileEvent[] {
+      const derived: ProfileEvent[] = [];
+      const unannounced: CountedPurchase[] = [];
+      let profile = base;
+      for (const [event, at, , emitted] of applied) {
+        const before = profile;
+        profile = recordEvent(profile, event, at);
+        if (!isPurchase(event) || profile.purchases === before.purchases) continue;
+        const attributions = findAttributions(profile, campaigns, at);
+        const conversions = attributions.map(toConversion);
+        // Converted now: a later purchase in the same replay does not convert the same click again.
+        for (const conversion of conversions) profile = recordEvent(profile, conversion, at);
+        derived.push(...conversions);
+        if (!emitted) unannounced.push({ props: event.props ?? {}, at, exposed: isExposedWithin(profile, campaigns, at), attributions });
+      }
+      found = unannounced;
+      return derived;
     },
     onReplay() {
-      const announced = found;
-      if (announced.length) announce((rt) => announceConversions(rt, announced, purchase));
+      const purchases = found;
+      found = [];
+      if (purchases.length) announce((rt) => purchases.forEach((purchase) => announcePurchase(rt, purchase, rt.session.store.read())));
     },
   };
 }
@@ -78,14 +112,6 @@ function isPurchase(event: ProfileEvent): event is Extract<ProfileEvent, { type:
   return event.type === 'track' && event.name === 'purchase';
 }
 
-function toConversion(campaign: string, variant: string): ProfileEvent {
+function toConversion({ campaign, variant }: Attribution): ProfileEvent {
   return { type: 'campaign', action: 'conversion', campaign, variant };
-}
-
-function announceConversions(rt: Runtime, attributions: Attribution[], purchase: TrackProps): void {
-  if (!attributions.length) return;
-  const value = typeof purchase.value === 'number' ? purchase.value : undefined;
-  const currency = typeof purchase.currency === 'string' ? purchase.currency : undefined;
-  const segments = findSegments(rt, readSignals(rt));
-  for (const { campaign, variant, locale } of attributions) rt.emit('conversion', { campaign, variant, ...(locale && { locale }), segments, value, currency });
 }

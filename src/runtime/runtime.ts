@@ -6,6 +6,7 @@ import type { Session } from './session';
 import type { PreparedCampaign } from '../campaigns/prepare';
 import type { ArmedPage } from './arm-page';
 import type { InlinePlacements } from '../inline-placements';
+import type { Journal } from '../profile/journal';
 
 /**
  * What the parts of a started instance share: the session, the host-facing plumbing (events,
@@ -26,6 +27,8 @@ export interface Runtime {
   /** Purchases of a visitor exposed within a campaign's attribution window, for the beacon (SPEC §10). */
   purchaseListeners: Set<(purchase: Order) => void>;
   state: InstanceState;
+  /** This page's write-ahead journal (see profile/journal.ts). */
+  journal: Journal;
   /** A campaign's trigger fired: decide in the next task with whatever else fired meanwhile. */
   fire: (campaign: PreparedCampaign) => void;
 }

@@ -60,6 +60,9 @@ const CAMPAIGNS = {
   shown: makeCampaign('shown', { pages: { include: ['/p/shown*'] }, cta: { action: 'link', url: '/next' } }),
   // Everyone held out: an exposure and nothing on screen.
   held: makeCampaign('held', { pages: { include: ['/p/held*'] }, holdout: 100, attributionHours: 2 }),
+  // Inline placements in the page's slot: one filled, one holding everyone out (fallback stays).
+  inline: makeCampaign('inline', { pages: { include: ['/p/inline'] }, layout: { type: 'inline', slot: 'pdp' } }),
+  inlineHeld: makeCampaign('inline-held', { pages: { include: ['/p/inline-held'] }, layout: { type: 'inline', slot: 'pdp' }, holdout: 100 }),
 };
 const SEGMENTS = { everyone: { pageViews: { gte: 1 } } };
 
@@ -83,7 +86,7 @@ function startShop(): Promise<{ origin: string; close: () => Promise<void> }> {
 <script>window.segmint=window.segmint||function(){(segmint.q=segmint.q||[]).push(arguments)}</script>
 <script>${before}</script>
 <script async src="/dist/segmint.js" data-config="/t/config.json"></script>
-</head><body><main><h1>Test store</h1></main></body></html>`);
+</head><body><main><h1>Test store</h1><div data-segmint-slot="pdp"><p>Free shipping</p></div></main></body></html>`);
     }
     reply(404, 'text/plain', 'not found');
   });
@@ -159,6 +162,46 @@ test.describe('beacon events (SPEC §10), as segmint collect received them', () 
     expect(lines.find((line) => line.event === 'click')!.path).toBe('/p/shown');
     expect(purchase).toEqual({ event: 'purchase', id: purchase.id, visitor, time: purchase.time, path: '/p/thanks', value: 49.9, currency: 'EUR', transactionId: 'T-1001' });
     expect(conversion).toMatchObject({ path: '/p/thanks', value: 49.9, currency: 'EUR', transactionId: 'T-1001', campaign: 'shown', variant: 'default' });
+  });
+
+  test('an inline placement\'s exposure, and an inline holdout\'s, send the purchase that follows: inline exposures count for attribution like a popup\'s', async ({ browser }) => {
+    for (const [path, campaign, variant] of [['/p/inline', 'inline', 'default'], ['/p/inline-held', 'inline-held', 'holdout']]) {
+      await eachVisitor(browser, 1, async (page) => {
+        await page.goto(`${shop.origin}${path}`);
+        const visitor = await readVisitor(page);
+        if (variant !== 'holdout') await expect(page.locator('[data-segmint-slot="pdp"] [role="region"]')).toBeVisible();
+        await expectReceived(visitor, { event: 'exposure', campaign, variant }, `${campaign}: the exposure`);
+        await waitForExposure(page, campaign);
+        await page.evaluate((id) => (window as unknown as { segmint: { track(n: string, p: object): void } }).segmint.track('purchase', { value: 12, currency: 'EUR', transactionId: id }), campaign);
+        await page.goto(`${shop.origin}/next`);
+        await expectReceived(visitor, { event: 'purchase', transactionId: campaign }, `${campaign}: the purchase`);
+      });
+    }
+  });
+
+  test('a purchase left in the journal of a page gone before announcing it is sent once by the next page, at its own time; one announced already is not sent again', async ({ browser }) => {
+    await eachVisitor(browser, 1, async (page) => {
+      await page.goto(`${shop.origin}/p/held`);
+      const visitor = await readVisitor(page);
+      await waitForExposure(page, 'held');
+      const at = Date.now() - 1000;
+      // Two pages gone before their IndexedDB writes: one before announcing its purchase, one after (marked emitted).
+      await page.evaluate((at) => {
+        const purchase = (id: string) => ({ type: 'track', name: 'purchase', props: { value: 20, currency: 'EUR', transactionId: id } });
+        localStorage.setItem('segmint:wal1:gonea', JSON.stringify([[purchase('J-unsent'), at, 'gonea.0']]));
+        localStorage.setItem('segmint:wal1:goneb', JSON.stringify([[purchase('J-sent'), at, 'goneb.0', 1]]));
+      }, at);
+      await page.goto(`${shop.origin}/next`);
+      await page.goto(`${shop.origin}/p/replay`);
+      await readVisitor(page);
+      await expect.poll(() => page.evaluate(async () => (await (window as unknown as { segmint: { profile(): Promise<{ purchases: number }> } }).segmint.profile()).purchases)).toBe(2);
+      const sent = await expectReceived(visitor, { event: 'purchase', transactionId: 'J-unsent' }, 'the unannounced purchase');
+      expect(sent).toMatchObject({ time: at, value: 20, currency: 'EUR', path: '/p/replay' });
+      // A later event of the same visitor proves the collector is caught up.
+      await page.goto(`${shop.origin}/p/inline-held`);
+      await expectReceived(visitor, { event: 'exposure', campaign: 'inline-held' }, 'a later exposure');
+      expect(readLines().filter((line) => line.visitor === visitor && line.event === 'purchase').map((line) => line.transactionId)).toEqual(['J-unsent']);
+    });
   });
 
   test('a purchase of a visitor never exposed stays on the device', async ({ browser }) => {
