@@ -116,7 +116,7 @@ describe('segmint report', { timeout: 30_000 }, () => {
     const { code, out } = report([write('dirty.ndjson', dirty), '--config', CONFIG, '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(out);
-    expect(result.skipped).toEqual({ duplicate: 5, invalid: 3, noVisitor: 1, otherCurrency: 0, unknownCampaign: 1, unknownVariant: 0 });
+    expect(result.skipped).toEqual({ duplicate: 5, invalid: 3, noVisitor: 1, otherCurrency: 0, unknownCampaign: 1, unknownVariant: 0, unknownAnswer: 0 });
     expect(result.campaigns).toEqual(clean.campaigns);
   });
 
@@ -164,5 +164,36 @@ describe('segmint report', { timeout: 30_000 }, () => {
     expect(report([EVENTS, '--config', write('bad.json', '{"version": 1, "defaultLocale": "en", "campaigns": [{}]}')])).toMatchObject({ code: 2 });
     expect(report([EVENTS, '--config', write('notjson.json', '{')])).toMatchObject({ code: 2, err: expect.stringContaining('not valid JSON') });
     expect(report([])).toMatchObject({ code: 2 });
+  });
+  it('counts a question campaign\'s answers per option, in the table and in the JSON', () => {
+    const config = write('question.json', JSON.stringify({
+      version: 1, defaultLocale: 'de', currency: 'EUR',
+      campaigns: [{ id: 'brew', kind: 'question', content: { de: { title: 'Wie brühst du?' }, en: { title: 'How do you brew?' } },
+        question: { trait: 'brewMethod', options: [{ value: 'espresso', label: { de: 'Espresso', en: 'Espresso' } }, { value: 'filter', label: { de: 'Filterkaffee', en: 'Filter' } }] } }],
+    }));
+    let n = 0;
+    const event = (visitor: string, name: string, time: number, fields: Record<string, unknown> = {}) =>
+      JSON.stringify({ event: name, id: (++n).toString(16).padStart(20, '0'), visitor, time, path: '/', campaign: 'brew', variant: 'default', locale: 'de', segments: [], ...fields });
+    const repeated = event('v2', 'answer', T0 + 2, { trait: 'brewMethod', value: 'filter' });
+    // By hand: v1 espresso; v2 filter (sent twice), then espresso later; v3 "tea" is no option.
+    const lines = [
+      event('v1', 'exposure', T0), event('v2', 'exposure', T0 + 1),
+      event('v1', 'answer', T0 + 5, { trait: 'brewMethod', value: 'espresso' }),
+      repeated, repeated,
+      event('v2', 'answer', T0 + 9, { trait: 'brewMethod', value: 'espresso' }),
+      event('v3', 'answer', T0 + 3, { trait: 'brewMethod', value: 'tea' }),
+    ];
+    const file = write('answers.ndjson', lines.join('\n'));
+    const json = report([file, '--config', config, '--json']);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.out);
+    expect(result.skipped).toMatchObject({ duplicate: 1, unknownAnswer: 1 });
+    expect(result.campaigns[0].answers).toEqual({
+      trait: 'brewMethod', visitors: 2, answers: 3,
+      options: [{ value: 'espresso', label: 'Espresso', visitors: 2, answers: 2 }, { value: 'filter', label: 'Filterkaffee', visitors: 0, answers: 1 }],
+    });
+    const text = report([file, '--config', config]).out;
+    expect(text).toContain('Answers (traits.brewMethod): 2 visitors, 3 answers');
+    expect(text).toMatch(/Filterkaffee \(filter\)\s+0\s+0\.0%\s+1/);
   });
 });

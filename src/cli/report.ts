@@ -6,6 +6,7 @@ import { formatReport } from '../results/format-report';
 import { readLines } from '../results/read-lines';
 import type { Report } from '../results/report-types';
 import type { StatsInput } from '../results/stats-rows';
+import type { PreparedCampaign } from '../campaigns/compile-campaign';
 import type { Command, Io } from './command';
 import { WAREHOUSE_FLAGS, WAREHOUSE_HELP, finishReport, printWarehouseSql, readStatsInput } from './report-warehouse';
 import { readJsonFile } from './read-json';
@@ -38,7 +39,12 @@ export const reportCommand: Command = {
     if (!files.length) return usage('report needs event files (or - for stdin), --stats rows or --sql', io);
     for (const file of files) if (!isReadable(file, io)) return 2;
     const aggregator = createEventAggregator({
-      campaigns: options.plans?.map((plan) => ({ id: plan.id, arms: armsOf(plan), attributionHours: plan.attributionHours })) ?? null,
+      campaigns: options.plans?.map((plan) => ({
+        id: plan.id,
+        arms: armsOf(plan),
+        attributionHours: plan.attributionHours,
+        question: plan.question && { trait: plan.question.trait, values: plan.question.options.map((option) => option.value) },
+      })) ?? null,
       attributionHours: options.attributionHours,
       currency: options.currency,
     });
@@ -99,10 +105,18 @@ export function readOptions(flags: Record<string, string | true>, { err }: Io): 
       holdout: campaign.holdout,
       variants: campaign.variants.map(({ id, weight }) => ({ id, weight })),
       attributionHours: attributionHours ?? campaign.attributionHours,
+      ...questionOf(campaign, prepared.defaultLocale),
     }));
     currency ??= prepared.currency ?? null;
   }
   return { plans, currency, attributionHours };
+}
+
+/** A question campaign's trait and options, labelled in the default locale (which every label has). */
+function questionOf(campaign: PreparedCampaign, defaultLocale: string): Pick<CampaignPlan, 'question'> {
+  if (!campaign.question) return {};
+  const { trait, options } = campaign.question;
+  return { question: { trait, options: options.map(({ value, label }) => ({ value, label: label[defaultLocale] ?? String(value) })) } };
 }
 
 function armsOf(plan: CampaignPlan): string[] {

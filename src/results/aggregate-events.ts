@@ -6,13 +6,14 @@
 // for impressions and purchases, the events a duplicate would count twice: a repeated exposure or
 // click changes no figure (first exposure, distinct clickers), so it costs no memory.
 import { checkBeaconEvent } from '../cli/beacon-event';
+import { createAnswerCounter, type AnswerValue } from './answer-counts';
 import { createIdSet } from './id-set';
 import { createSkipped, type StatsInput, type StatsRow } from './stats-rows';
 
 /** What the first half needs of the config: the campaigns, their arms and attribution windows. */
 export interface AggregationPlan {
   /** Configured campaigns; null to report every campaign seen. */
-  campaigns: { id: string; arms: string[]; attributionHours: number }[] | null;
+  campaigns: { id: string; arms: string[]; attributionHours: number; question?: { trait: string; values: AnswerValue[] } }[] | null;
   /** Window for campaigns without one (all of them without a config); default 24. */
   attributionHours?: number;
   /** The report currency; null for the currency most purchases are in. */
@@ -70,6 +71,7 @@ export function createEventAggregator(plan: AggregationPlan): EventAggregator {
     knownArms.push(arms && new Set(arms));
   };
   for (const campaign of plan.campaigns ?? []) addCampaign(campaign.id, campaign.attributionHours, campaign.arms);
+  const answerCounter = createAnswerCounter(plan.campaigns && plan.campaigns.flatMap(({ id, question }) => (question ? [{ campaign: id, ...question }] : [])));
 
   const armNames: string[] = [];
   const armIndex = new Map<string, number>();
@@ -128,6 +130,13 @@ export function createEventAggregator(plan: AggregationPlan): EventAggregator {
     const name = event.event;
     if (name === 'impression' && !seen.add(event.id as string)) {
       skipped.duplicate++;
+      return;
+    }
+    // Answers are counted per option whatever the arm; each id once, as a duplicate would count twice.
+    if (name === 'answer') {
+      if (!seen.add(event.id as string)) skipped.duplicate++;
+      else if (!answerCounter.add(id, event.visitor as string, event.time as number, event.trait as string, event.value as AnswerValue)) skipped.unknownAnswer++;
+      else events++;
       return;
     }
     const variant = event.variant as string;
@@ -216,7 +225,7 @@ export function createEventAggregator(plan: AggregationPlan): EventAggregator {
           for (const segment of segmentLists[exposure.segments]) add(exposure.campaign, exposure.arm, segment, figures);
         }
       }
-      return { currency, events, skipped: { ...skipped }, rows: [...rows.values()] };
+      return { currency, events, skipped: { ...skipped }, rows: [...rows.values()], answers: answerCounter.finish() };
     },
   };
 

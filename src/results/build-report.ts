@@ -1,4 +1,5 @@
-import type { ArmReport, CampaignReport, Lift, Report } from './report-types';
+import type { AnswerCounts } from './answer-counts';
+import type { AnswersReport, ArmReport, CampaignReport, Lift, Report } from './report-types';
 import type { StatsInput, StatsRow } from './stats-rows';
 import { benjaminiHochberg, relativeLift, sampleRatioTest, type Estimate, type Moments } from './statistics';
 
@@ -10,6 +11,8 @@ export interface CampaignPlan {
   /** Variants in config order, with their relative weights. */
   variants: { id: string; weight: number }[];
   attributionHours: number;
+  /** A question campaign's trait and options, each label in the default locale. */
+  question?: { trait: string; options: { value: string | number | boolean; label: string }[] };
 }
 
 /**
@@ -25,9 +28,29 @@ export function buildReport(input: StatsInput, plans: CampaignPlan[] | null, def
     rows.push(row);
     byCampaign.set(row.campaign, rows);
   }
-  const campaigns = (plans ?? [...byCampaign.keys()].sort().map((id) => planFromRows(id, byCampaign.get(id)!, defaultAttributionHours)))
-    .map((plan) => reportCampaign(plan, byCampaign.get(plan.id) ?? [], plans !== null));
+  const answers = new Map((input.answers ?? []).map((counts) => [counts.campaign, counts]));
+  const seen = [...new Set([...byCampaign.keys(), ...answers.keys()])].sort();
+  const campaigns = (plans ?? seen.map((id) => planFromRows(id, byCampaign.get(id) ?? [], defaultAttributionHours)))
+    .map((plan) => withAnswers(reportCampaign(plan, byCampaign.get(plan.id) ?? [], plans !== null), plan, answers.get(plan.id)));
   return { currency: input.currency, events: input.events, skipped: { ...input.skipped }, campaigns };
+}
+
+/** A question campaign's options with their counts (0 where nobody chose one); labels from the plan. */
+function withAnswers(report: CampaignReport, plan: CampaignPlan, counts: AnswerCounts | undefined): CampaignReport {
+  if (!plan.question && !counts) return report;
+  const options = plan.question
+    ? plan.question.options.map(({ value, label }) => {
+      const count = counts?.options.find((option) => option.value === value);
+      return { value, label, visitors: count?.visitors ?? 0, answers: count?.answers ?? 0 };
+    })
+    : counts!.options.map((option) => ({ ...option, label: null }));
+  const answers: AnswersReport = {
+    trait: plan.question?.trait ?? counts!.trait,
+    visitors: options.reduce((sum, option) => sum + option.visitors, 0),
+    answers: options.reduce((sum, option) => sum + option.answers, 0),
+    options,
+  };
+  return { ...report, answers };
 }
 
 /** Without a config: the arms seen, holdout first, the rest by id. */

@@ -1,4 +1,4 @@
-import type { ArmReport, CampaignReport, Lift, Report, SampleRatio } from './report-types';
+import type { AnswersReport, ArmReport, CampaignReport, Lift, Report, SampleRatio } from './report-types';
 
 const METRICS = [
   ['conversionRate', 'conversion rate'],
@@ -10,7 +10,7 @@ export function formatReport(report: Report): string {
   const money = moneyFormat(report.currency);
   const lines = [`${count(report.events)} events${report.currency ? `, revenue in ${report.currency}` : ''}${describeSkipped(report)}`];
   if (report.campaigns.length === 0) lines.push('', 'No campaign exposures found.');
-  for (const campaign of report.campaigns) lines.push('', ...formatCampaign(campaign, money));
+  for (const campaign of report.campaigns) lines.push('', ...formatCampaign(campaign, money), ...formatAnswers(campaign.answers));
   return lines.join('\n');
 }
 
@@ -30,6 +30,19 @@ function formatCampaign(campaign: CampaignReport, money: (value: number) => stri
     lines.push(...indent(table(['segment', 'arm', 'visitors', 'click rate', 'conversion', 'revenue/visitor', 'conversion lift', 'revenue/visitor lift'], rows, 2), 4));
   }
   return lines;
+}
+
+/** A question campaign's options: who holds each answer now, and how often it was chosen. */
+function formatAnswers(answers: AnswersReport | undefined): string[] {
+  if (!answers) return [];
+  const lines = ['', `  Answers (traits.${answers.trait}): ${count(answers.visitors)} visitors, ${count(answers.answers)} answers; a visitor counts for their latest answer`];
+  const rows = answers.options.map((option) => [
+    option.label === null ? String(option.value) : `${option.label} (${String(option.value)})`,
+    count(option.visitors),
+    percent(answers.visitors > 0 ? option.visitors / answers.visitors : null, 1),
+    count(option.answers),
+  ]);
+  return [...lines, ...indent(table(['option', 'visitors', 'share', 'answers'], rows, 1), 4)];
 }
 
 function armCells(arm: ArmReport, money: (value: number) => string, withQ = false): string[] {
@@ -70,6 +83,7 @@ function describeSkipped({ skipped }: Report): string {
   const words: Record<string, string> = {
     duplicate: 'duplicate', invalid: 'not valid events', noVisitor: 'without visitor', otherCurrency: 'purchases in another currency (no revenue counted)',
     unknownCampaign: 'of campaigns not in the config', unknownVariant: 'of variants not in the config',
+    unknownAnswer: 'answers not among the question\'s options',
   };
   const parts = Object.entries(skipped).filter(([, n]) => n > 0).map(([reason, n]) => `${count(n)} ${words[reason] ?? reason}`);
   return parts.length ? `; skipped: ${parts.join(', ')}` : '';

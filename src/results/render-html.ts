@@ -64,6 +64,7 @@ function summary(report: Report, formats: ReportFormats): string {
 const SKIPPED: Record<string, string> = {
   duplicate: 'duplicates', invalid: 'lines that are not events', noVisitor: 'without visitor', otherCurrency: 'purchases in another currency (no revenue counted)',
   unknownCampaign: 'of campaigns not in the config', unknownVariant: 'of variants not in the config',
+  unknownAnswer: 'answers not among the question\'s options',
 };
 
 async function renderCampaign(campaign: CampaignReport, rows: StatsRow[], formats: ReportFormats): Promise<string> {

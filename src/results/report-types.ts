@@ -47,6 +47,30 @@ export interface SampleRatio {
   observed: Record<string, number>;
 }
 
+/** One option of a question campaign, with its answers. */
+export interface OptionReport {
+  /** The option's value, as stored in the trait. */
+  value: string | number | boolean;
+  /** Its label in the config's default locale; null without a config. */
+  label: string | null;
+  /** Distinct visitors whose latest answer to the campaign is this option. */
+  visitors: number;
+  /** `answer` events choosing this option, each event id once (a visitor who changed their mind counts in both options). */
+  answers: number;
+}
+
+/** A question campaign's answers (not in SPEC §11's shape: an addition for `kind: "question"`). */
+export interface AnswersReport {
+  /** The trait the answers are stored as. */
+  trait: string;
+  /** Distinct visitors who answered (the sum of the options' visitors). */
+  visitors: number;
+  /** `answer` events counted (the sum of the options' answers). */
+  answers: number;
+  /** The config's options in config order (without a config: the values seen). */
+  options: OptionReport[];
+}
+
 /** One campaign's results. */
 export interface CampaignReport {
   campaign: string;
@@ -59,6 +83,8 @@ export interface CampaignReport {
   arms: ArmReport[];
   /** The same figures per segment id found in first exposures; lifts carry qValue. */
   segments: { segment: string; arms: ArmReport[] }[];
+  /** Answers per option; only on question campaigns (and, without a config, campaigns with answers). */
+  answers?: AnswersReport;
 }
 
 /** A whole report. */

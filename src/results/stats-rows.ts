@@ -3,6 +3,7 @@
 // whose result `--stats rows.json|csv` reads back. The second half (build-report.ts) turns rows
 // and the config into lifts, intervals, SRM and q-values. Everything a figure of the report needs
 // is in a row, so every path gives the same report.
+import type { AnswerCounts } from './answer-counts';
 
 /**
  * Sufficient statistics of one arm of one campaign, over all of the arm's visitors
@@ -45,6 +46,8 @@ export interface Skipped {
   unknownCampaign: number;
   /** Campaign events of a variant the config's campaign does not have (only with a config). */
   unknownVariant: number;
+  /** `answer` events whose trait or value the config's question does not have (only with a config). */
+  unknownAnswer: number;
 }
 
 /** Everything the second half of a report needs besides the config. */
@@ -55,9 +58,11 @@ export interface StatsInput {
   events: number;
   skipped: Skipped;
   rows: StatsRow[];
+  /** Answers per option of question campaigns (from events; a warehouse's rows have none). */
+  answers?: AnswerCounts[];
 }
 
 /** A Skipped with every count at 0. */
 export function createSkipped(): Skipped {
-  return { duplicate: 0, invalid: 0, noVisitor: 0, otherCurrency: 0, unknownCampaign: 0, unknownVariant: 0 };
+  return { duplicate: 0, invalid: 0, noVisitor: 0, otherCurrency: 0, unknownCampaign: 0, unknownVariant: 0, unknownAnswer: 0 };
 }
