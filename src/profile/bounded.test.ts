@@ -29,6 +29,6 @@ describe('the stored profile stays bounded', () => {
     expect(Object.keys(profile.events)).toHaveLength(200);
     expect(profile.viewedProducts).toHaveLength(50);
     expect(Object.keys(profile.traits)).toHaveLength(100);
-    // 100,000 immutable updates of capped records take seconds; the bound, not the speed, is tested here.
-  }, 60_000);
+    // 100,000 immutable updates of capped records take seconds (4.5 s quiet, 67 s at load 15); the bound, not the speed, is tested here.
+  }, 180_000);
 });
