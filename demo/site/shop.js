@@ -54,6 +54,22 @@ if (cartTable) {
     writeCart([]);
     location.reload();
   });
+  // A real shop tracks the purchase on its thank-you page; the demo places the order here. The
+  // purchase is what campaigns convert on, and what `npm run demo:results` counts.
+  const placeOrder = document.getElementById('place-order');
+  placeOrder.disabled = items.length === 0;
+  placeOrder.addEventListener('click', () => {
+    const value = items.reduce((sum, item) => sum + item.price, 0);
+    segmint('track', 'purchase', {
+      value,
+      currency: 'USD',
+      items: items.map(({ id, price }) => ({ id, price, quantity: 1 })),
+      transactionId: `demo-${Date.now().toString(36)}`,
+    });
+    writeCart([]);
+    placeOrder.disabled = true;
+    document.getElementById('order-status').textContent = `Thank you: order of $${value.toFixed(2)} placed.`;
+  });
 }
 
 document.getElementById('forget')?.addEventListener('click', () => {

@@ -44,11 +44,22 @@ test('clicking through the demo storefront sends §10 events to its collector, a
   await expect.poll(() => page.evaluate(async () => (await (window as any).segmint.profile()).campaigns['gear-cross-sell']?.clickedAt)).toBeGreaterThan(0);
   // Leaving the page sends what is still batched.
   await page.goto('/cart');
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('status')).toContainText('Thank you');
+  // Leaving the thank-you page at once loses nothing (SPEC §10).
+  await page.goto('/');
 
   const mine = () => readLines().filter((line) => line.visitor === visitor);
   const has = (event: string, campaign: string) => mine().some((line) => line.event === event && line.campaign === campaign);
   await expect.poll(() => has('exposure', 'free-shipping-bar') && has('dismiss', 'free-shipping-bar'), { timeout: 10_000 }).toBe(true);
   await expect.poll(() => has('exposure', 'gear-cross-sell') && has('click', 'gear-cross-sell'), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => mine().some((line) => line.event === 'purchase') && has('conversion', 'gear-cross-sell'), { timeout: 10_000 }).toBe(true);
+  const purchase = mine().find((line) => line.event === 'purchase')!;
+  expect(purchase).toMatchObject({ currency: 'USD', path: '/cart', transactionId: expect.stringMatching(/^demo-/) });
+  expect(purchase.value).toBeGreaterThan(0);
+  expect(mine().find((line) => line.event === 'conversion')).toMatchObject({ campaign: 'gear-cross-sell', value: purchase.value, transactionId: purchase.transactionId });
+  expect(mine().filter((line) => line.event === 'purchase')).toHaveLength(1);
 
   const lines = mine();
   expect(new Set(lines.map((line) => line.id)).size).toBe(lines.length);
@@ -70,10 +81,10 @@ test('clicking through the demo storefront sends §10 events to its collector, a
   expect(table.stdout).toContain('gear-cross-sell');
   const json = spawnSync(process.execPath, [CLI, 'report', file, '--config', CONFIG, '--json'], { encoding: 'utf8' });
   expect(json.status).toBe(0);
-  const report = JSON.parse(json.stdout) as { events: number; campaigns: { campaign: string; arms: { variant: string; visitors: number; impressions: number; clickers: number }[] }[] };
+  const report = JSON.parse(json.stdout) as { events: number; campaigns: { campaign: string; arms: { variant: string; visitors: number; impressions: number; clickers: number; purchasers: number }[] }[] };
   expect(report.events).toBe(lines.length);
   expect(report.campaigns.find((row) => row.campaign === 'gear-cross-sell')?.arms).toEqual([
-    expect.objectContaining({ variant: 'default', visitors: 1, impressions: 1, clickers: 1 }),
+    expect.objectContaining({ variant: 'default', visitors: 1, impressions: 1, clickers: 1, purchasers: 1 }),
   ]);
   expect(report.campaigns.find((row) => row.campaign === 'free-shipping-bar')?.arms).toEqual([
     expect.objectContaining({ variant: 'default', visitors: 1, clickers: 0 }),
