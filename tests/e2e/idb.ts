@@ -67,6 +67,12 @@ export async function readStored(page: Page, key: string = PROFILE_KEY): Promise
  * Writes one key of segmint's store straight into IndexedDB, creating the database and the store
  * when missing (as idb-keyval would), and closes the connection after.
  */
+/** The last valid config kept under `key` (configKey), parsed: it is kept as the text it came as (config/load-config.ts). */
+export async function readStoredConfig(page: Page, key: string): Promise<unknown> {
+  const config = ((await readStored(page, key)) as { config?: unknown } | undefined)?.config;
+  return typeof config === 'string' ? JSON.parse(config) : config;
+}
+
 export async function writeStored(page: Page, value: unknown, key: string = PROFILE_KEY): Promise<void> {
   await page.evaluate(
     async ({ database, store, key, value }) => {

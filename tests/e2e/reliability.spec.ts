@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
-import { readStored, configKey, hasSegmintDatabase, openBlankPage, PROFILE_KEY } from './idb';
+import { readStored, readStoredConfig, configKey, hasSegmintDatabase, openBlankPage, PROFILE_KEY } from './idb';
 
 // The faults of /work/shared/RELIABILITY.md that no other spec reproduced (issue 12; the map is
 // tests/RELIABILITY.md): config that changes shape within a session (§16), a slow config (§46), a
@@ -63,11 +63,7 @@ test('RELIABILITY §16: a config that changes shape between two fetches in one s
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'old-welcome');
   await settled(page);
   const key = configKey(page);
-  // A fetched config is kept as the text it came as (config-cache.ts).
-  const storedConfig = async () => {
-    const config = ((await readStored(page, key)) as { config?: unknown } | undefined)?.config;
-    return typeof config === 'string' ? JSON.parse(config) : config;
-  };
+  const storedConfig = () => readStoredConfig(page, key);
   await expect.poll(storedConfig).toEqual(first);
 
   // Second page of the session: the new shape. Only its own valid campaigns run; "shared" is

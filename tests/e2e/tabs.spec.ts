@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
-import { readStored, configKey, hasSegmintDatabase } from './idb';
+import { readStored, readStoredConfig, configKey, hasSegmintDatabase } from './idb';
 
 // Several tabs of one site (SPEC §5, RELIABILITY §26, issue 3) and the cached config
 // (RELIABILITY §45, §48).
@@ -99,12 +99,6 @@ const FAILURES = {
   },
 };
 
-// A fetched config is kept as the text it came as (config/load-config.ts), read back as JSON here.
-async function storedConfig(page: Page, key: string): Promise<unknown> {
-  const config = ((await readStored(page, key)) as { config?: unknown } | undefined)?.config;
-  return typeof config === 'string' ? JSON.parse(config) : config;
-}
-
 test.describe('the last valid config is cached and used when fetching fails', () => {
   for (const [failure, { fulfill, message }] of Object.entries(FAILURES)) {
     test(`config URL answers ${failure}: the cached config runs; success next time uses the new config`, async ({ page }) => {
@@ -113,7 +107,7 @@ test.describe('the last valid config is cached and used when fetching fails', ()
       await expect(dialog(page)).toHaveAttribute('data-campaign', 'cached');
       await settled(page);
       const key = configKey(page);
-      await expect.poll(() => storedConfig(page, key)).toEqual(first);
+      await expect.poll(() => readStoredConfig(page, key)).toEqual(first);
 
       // The config URL fails: the cached config is used, with one clear error.
       await page.route('**/t/config.json', (route) => route.fulfill(fulfill));
@@ -124,7 +118,7 @@ test.describe('the last valid config is cached and used when fetching fails', ()
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(message);
       // The failure did not touch the cache.
-      expect(await storedConfig(page, key)).toEqual(first);
+      expect(await readStoredConfig(page, key)).toEqual(first);
 
       // The config URL works again, with a new config: it is used (the failure is not sticky) and cached.
       const second = makeConfig([makeCampaign('fresh')]);
@@ -133,7 +127,7 @@ test.describe('the last valid config is cached and used when fetching fails', ()
       await expect(dialog(page)).toHaveAttribute('data-campaign', 'fresh');
       await settled(page);
       expect(await errorsOf(page)).toEqual([]);
-      await expect.poll(() => storedConfig(page, key)).toEqual(second);
+      await expect.poll(() => readStoredConfig(page, key)).toEqual(second);
 
       // Failing again now falls back to the newer config.
       await page.route('**/t/config.json', (route) => route.fulfill(fulfill));
