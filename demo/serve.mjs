@@ -101,9 +101,18 @@ async function handle(request, response) {
     return send(response, 404, 'not found');
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  if (type.startsWith('text/html')) body = Buffer.from(withVisitorLanguage(body.toString(), request));
+  if (type.startsWith('text/html')) body = Buffer.from(withVisitorLanguage(await withIncludes(body.toString()), request));
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
+}
+
+const SITE = join(ROOT, 'demo/site');
+
+/** Every page shares one header, kept once in `demo/site/header.html`: `<!-- segmint-demo: header.html -->` stands for it. */
+async function withIncludes(html) {
+  const names = [...new Set([...html.matchAll(/<!-- segmint-demo: ([a-z-]+\.html) -->/g)].map((match) => match[1]))];
+  for (const name of names) html = html.replaceAll(`<!-- segmint-demo: ${name} -->`, await readFile(join(SITE, name), 'utf8'));
+  return html;
 }
 
 /** The demo's language picker sets a cookie; the "shop server" passes it on as `data-locale`. */
