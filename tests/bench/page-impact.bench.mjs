@@ -347,6 +347,12 @@ const server = createServer();
 await new Promise((resolve) => server.listen(PORT, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 server.on('request', (request, response) => handle(request, response, origin));
+// `--serve`: only the page and its scripts, for another tool to load (tests/bench/heap-diff.mjs):
+// prints the origin, then serves until stopped.
+if (args.has('serve')) {
+  console.log(origin);
+  await new Promise(() => {});
+}
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 const started = Date.now();
 const report = { date: new Date().toISOString(), chromium: browser.version(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, loads: LOADS, rates: {} };

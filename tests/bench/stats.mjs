@@ -49,3 +49,23 @@ export function cumulativeLayoutShift(shifts) {
   }
   return best;
 }
+
+/**
+ * Self time per function in a CDP `Profiler` profile, in ms: each sample lasts until the next
+ * (`timeDeltas[i + 1]` µs), and counts for the function on top of the stack. Keyed
+ * `name\tscript\tline:column` (the script's path, without origin or query; 1-based positions), or
+ * the bare name of the engine's own buckets (`(program)`, `(garbage collector)`, `(idle)`).
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number, columnNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ */
+export function selfTimes({ nodes, samples, timeDeltas }) {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const times = new Map();
+  // timeDeltas[i] is the time before sample i: sample i-1 lasted timeDeltas[i].
+  for (let i = 0; i < samples.length - 1; i++) {
+    const { callFrame } = byId.get(samples[i]);
+    const script = callFrame.url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*/, '');
+    const key = script ? `${callFrame.functionName || '(anonymous)'}\t${script}\t${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}` : callFrame.functionName;
+    times.set(key, (times.get(key) ?? 0) + timeDeltas[i + 1] / 1000);
+  }
+  return times;
+}

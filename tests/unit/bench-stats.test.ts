@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript, shared with the benches that run in Node without a build step
-import { cumulativeLayoutShift, median, pairedDeltas } from '../bench/stats.mjs';
+import { cumulativeLayoutShift, median, pairedDeltas, selfTimes } from '../bench/stats.mjs';
 
 describe('bench statistics', () => {
   it('median: the middle value, or the mean of the middle two', () => {
@@ -43,5 +43,20 @@ describe('bench statistics', () => {
     // A window spans at most 5 s even without gaps: 11 shifts of 0.01 every 900 ms → 6 in the first window.
     const steady = Array.from({ length: 11 }, (_, i) => ({ value: 0.01, startTime: i * 900 }));
     expect(cumulativeLayoutShift(steady)).toBeCloseTo(0.06, 10);
+  });
+});
+
+describe('profile self time', () => {
+  it('selfTimes: each sample lasts until the next, counted for the function on top; keyed by name, script path and 1-based position', () => {
+    const frame = (functionName: string, url: string, lineNumber = 0, columnNumber = 0) => ({ functionName, url, lineNumber, columnNumber, scriptId: '1' });
+    const nodes = [
+      { id: 1, callFrame: frame('(root)', '') },
+      { id: 2, callFrame: frame('f', 'http://127.0.0.1:9/dist/a.js?v=1', 0, 41) },
+      { id: 3, callFrame: frame('', 'http://127.0.0.1:9/dist/a.js?v=1', 2, 0) },
+      { id: 4, callFrame: frame('(program)', '') },
+    ];
+    // Samples 2, 2, 3, 4, 2: the last has no next, so it is not counted.
+    const times = selfTimes({ nodes, samples: [2, 2, 3, 4, 2], timeDeltas: [5, 100, 250, 1000, 50] });
+    expect(Object.fromEntries(times)).toEqual({ 'f\t/dist/a.js\t1:42': 0.35, '(anonymous)\t/dist/a.js\t3:1': 1, '(program)': 0.05 });
   });
 });
