@@ -84,6 +84,10 @@ export default [
     'segmint-inspect.js': 'src/debug/mount-inspector.ts',
     // Once a page has a slot an inline campaign fills: the inline renderer and its lifecycle.
     'segmint-inline.js': 'src/inline-placements.ts',
+    // Once the page calls explain() (the inspector does): the explanation of each campaign.
+    'segmint-explain.js': 'src/runtime/explain.ts',
+    // Once an earlier page left entries in its journal: reading them, their purchases' conversions.
+    'segmint-replay.js': 'src/runtime/replay.ts',
   }).map(([file, input]) => build({ input, output: { format: 'es', entryFileNames: file }, bundleDependencies: true, minified: true })),
   // npm: ESM entry points; preact and idb-keyval stay dependencies.
   build({

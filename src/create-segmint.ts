@@ -5,10 +5,10 @@ import type { InstanceState, Runtime } from './runtime/runtime';
 import { start, startNextPage, readPageView } from './start';
 import { createJournal } from './profile/journal';
 import { readLocation } from './signals/page';
-import { readSignals } from './runtime/read-input';
+import { readDecisionInput, readSignals } from './runtime/read-input';
+import { evaluateCampaign } from './campaigns/decide';
 import { showCampaign } from './runtime/show-campaign';
 import { previewInline } from './runtime/fill-slots';
-import { explainVisit } from './runtime/explain';
 import { recordTracked } from './runtime/conversions';
 import { openDebugTools } from './runtime/debug-tools';
 import { loadBundledChunk } from './chunks/bundled-chunks';
@@ -59,9 +59,12 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
     queue = run;
     return run;
   };
-  /** Resolves with the task's answer once the queue gets there, or with `fallback` when it never runs. */
-  const ask = <T>(task: (rt: Runtime) => T, fallback: T): Promise<T> => new Promise((resolve) => {
-    void enqueue((r) => resolve(task(r))).then(() => resolve(fallback));
+  /**
+   * Resolves with the task's answer once the queue gets there (the queue waits for it), or with
+   * `fallback` when it never runs or fails (reported).
+   */
+  const ask = <T>(task: (rt: Runtime) => T | Promise<T>, fallback: T): Promise<T> => new Promise((resolve) => {
+    void enqueue(async (r) => resolve(await task(r))).then(() => resolve(fallback));
   });
 
   /** After the start: what runs beside the decisions (GTM's dataLayer, analytics sinks, debug tools). */
@@ -147,7 +150,8 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
         return showCampaign(r, campaign, variant, readSignals(r), { counts: false, locale: showOptions.locale });
       });
     }),
-    explain: () => ask(explainVisit, { signals: {}, segments: {}, campaigns: [] }),
+    // Its code is a chunk: a debugging call, not something a page view makes.
+    explain: () => ask(async (r) => (await loadChunk('explain')).explainVisit(r, { readSignals, readDecisionInput, evaluateCampaign }), { signals: {}, segments: {}, campaigns: [] }),
     profile: () => ask((r) => copyJson(r.session.store.read()) as unknown as Record<string, unknown>, {}),
     on: (event, handler) => emitter.on(event, handler),
     forget: safely(() => {

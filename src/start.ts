@@ -34,7 +34,7 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   const hints = collectHints(options, config.prepared);
   const tables = loadSignalTables(context, config.prepared);
   // A purchase replayed from a page gone too soon converts here, announced once this page runs.
-  const replayed = convertReplayed(config.prepared.campaigns, (emit) => context.enqueue(() => emit(rt)));
+  const replayed = convertReplayed(config.prepared.campaigns, context.loadChunk, (emit) => context.enqueue(() => emit(rt)));
   const store = await openProfile(context, config.prepared, replayed);
   hints.tables = await tables;
   await store.record(pageView);
@@ -71,7 +71,7 @@ function collectHints(options: StartContext['options'], prepared: PreparedConfig
 }
 
 /** The visitor's profile, in IndexedDB unless the host or the config asks for consent first. */
-function openProfile(context: StartContext, prepared: PreparedConfig, replayed: Pick<Parameters<typeof openProfileStore>[0], 'follow' | 'onReplay'>): Promise<ProfileStore> {
+function openProfile(context: StartContext, prepared: PreparedConfig, replayed: Pick<Parameters<typeof openProfileStore>[0], 'replay' | 'onReplay'>): Promise<ProfileStore> {
   const consent = context.options.consent ?? prepared.config.consent ?? 'granted';
   return openProfileStore({
     persistent: consent !== 'required',

@@ -7,7 +7,8 @@ const BUDGETS = [
   // dataLayer bridge. A ratchet, not the goal: the goal is 14 KB (see README, "Size").
   // 20,100: main's 19,188 with +912 B measured for the beacon per SPEC §10 (issue 10: records with id, visitor, time, path; beacon-only purchases and
   // exposure times; the pagehide send of what the sink has not taken; a purchase announced once across the journal's replay).
-  { file: 'dist/segmint.js', maxGzipBytes: 20100 },
+  // 19,932: explain() (−109 B) and the journal's replay (−59 B) became chunks.
+  { file: 'dist/segmint.js', maxGzipBytes: 19932 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -24,6 +25,10 @@ const BUDGETS = [
   { file: 'dist/segmint-inspect.js', maxGzipBytes: 7 * 1024 },
   // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS. 11,189: main's 11,166 with +23 B measured for recording inline exposures (issue 10).
   { file: 'dist/segmint-inline.js', maxGzipBytes: 11189 },
+  // Once the page calls explain() (the inspector does): the explanation, from the core's own decision code.
+  { file: 'dist/segmint-explain.js', maxGzipBytes: 511 },
+  // Once an earlier page left entries in its journal: reading them, their purchases' conversions.
+  { file: 'dist/segmint-replay.js', maxGzipBytes: 1840 },
 ];
 
 let failed = false;

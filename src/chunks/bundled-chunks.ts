@@ -15,5 +15,7 @@ export const loadBundledChunk: ChunkLoader = createChunkLoader((name) => {
     case 'diagnose': return import('../rules/config-messages');
     case 'inspect': return import('../debug/mount-inspector');
     case 'inline': return import('../inline-placements');
+    case 'explain': return import('../runtime/explain');
+    case 'replay': return import('../runtime/replay');
   }
 }, (name) => `the bundle (chunk "${name}")`);

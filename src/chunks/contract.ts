@@ -10,6 +10,9 @@ import type { checkLoadedConfig } from '../config/check-loaded-config';
 import type { mountInspector } from '../debug/mount-inspector';
 import type { createInlinePlacements } from '../inline-placements';
 import type { SignalTables } from '../signals/signal-tables';
+import type { explainVisit } from '../runtime/explain';
+import type { readJournalEntries } from '../profile/journal-replay';
+import type { followPurchases } from '../runtime/replay-purchases';
 
 /** What each chunk exports, by name. */
 export interface Chunks {
@@ -29,6 +32,10 @@ export interface Chunks {
   inspect: { mountInspector: typeof mountInspector };
   /** Once a page has a slot an inline campaign fills: the inline renderer (Preact, the region, its CSS) and its lifecycle. */
   inline: { createInlinePlacements: typeof createInlinePlacements };
+  /** Once the page calls `explain()` (the inspector does): why each campaign would or would not show. */
+  explain: { explainVisit: typeof explainVisit };
+  /** Once an earlier page left entries in its journal (gone before its IndexedDB writes): reading them, their purchases' conversions. */
+  replay: { readJournalEntries: typeof readJournalEntries; followPurchases: typeof followPurchases };
 }
 
 /** A chunk's name: `segmint-<name>.js`. */

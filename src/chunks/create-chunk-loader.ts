@@ -28,4 +28,6 @@ const DESCRIPTIONS: Record<ChunkName, string> = {
   diagnose: 'config diagnostics',
   inspect: 'inspector',
   inline: 'inline renderer',
+  explain: 'explain() code',
+  replay: 'journal replay',
 };

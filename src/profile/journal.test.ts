@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { openProfileStore } from './store';
+import { openProfileStore, type Replay } from './store';
+import { readJournalEntries } from './journal-replay';
 import { createJournal, type Journal } from './journal';
 import { applyEntries, type Entry } from './apply-entries';
 import { createProfile, type Profile } from './profile';
@@ -10,8 +11,11 @@ const T0 = Date.parse('2026-03-02T10:00:00Z');
 const originalIndexedDB = globalThis.indexedDB;
 const tick = (name = 'tick'): ProfileEvent => ({ type: 'track', name });
 
+/** Replays what other pages left as the page does, with the `replay` chunk's reader (and `follow` when given). */
+const replayWith = (follow?: Replay['follow']) => async (keys: string[]): Promise<Replay> => ({ entries: readJournalEntries(keys), follow });
+
 const open = (journal: Journal, options: Partial<Parameters<typeof openProfileStore>[0]> = {}) =>
-  openProfileStore({ persistent: true, now: () => T0, onError: () => {}, journal, ...options });
+  openProfileStore({ persistent: true, now: () => T0, onError: () => {}, journal, replay: replayWith(), ...options });
 
 /** Keys of every page's journal in localStorage. */
 const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('segmint:wal1:'));
@@ -114,7 +118,7 @@ describe('the journal and its replay', () => {
       if (found) derived.push('derived');
       return found ? [tick('derived')] : [];
     };
-    const [a, b] = await Promise.all([open(createJournal(), { follow }), open(createJournal(), { follow })]);
+    const [a, b] = await Promise.all([open(createJournal(), { replay: replayWith(follow) }), open(createJournal(), { replay: replayWith(follow) })]);
     const third = await open(createJournal());
     expect(third.read()).toMatchObject({ purchases: 1, events: { derived: 1 } });
     expect(derived, 'in the transaction that stored it').toEqual(['derived']);
@@ -127,7 +131,7 @@ describe('the journal and its replay', () => {
     const earlier = createJournal('granted');
     earlier.add(tick('click'), T0);
     earlier.add(tick('after-click'), T0 + 1);
-    const { entries } = createJournal('granted').readLeftovers();
+    const entries = readJournalEntries(createJournal('granted').readLeftovers());
     expect(entries.map(([event, at]) => [event.type === 'track' && event.name, at])).toEqual([['click', T0], ['after-click', T0 + 1], ['purchase', T0 + 60_000]]);
   });
 

@@ -28,8 +28,11 @@ export interface Journal {
    * whether consent is needed (only a page that needed no consent remembers).
    */
   allow(allowed: boolean, remember?: boolean): void;
-  /** What other pages left unapplied, oldest first, and the keys to drop once it is applied. */
-  readLeftovers(): { keys: string[]; entries: JournalEntry[] };
+  /**
+   * The keys of what other pages left unapplied, to drop once it is applied. Reading their entries
+   * is the `replay` chunk's (journal-replay.ts): only a page after one gone too soon needs it.
+   */
+  readLeftovers(): string[];
   drop(keys: readonly string[]): void;
   /** Removes every page's entries and the remembered permission: consent withdrawn, `forget()`, or no IndexedDB to replay into. */
   erase(): void;
@@ -79,13 +82,7 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
       allowed = next;
       save();
     },
-    readLeftovers() {
-      const keys = listKeys(PREFIX).filter((key) => key !== page);
-      // In the order they happened, whatever order the pages' keys come in: a replayed purchase
-      // converts the click an earlier page left behind (stable: one page's entries keep theirs).
-      const entries = keys.flatMap((key) => readEntries(attempt((s) => s.getItem(key)))).sort((a, b) => a[1] - b[1]);
-      return { keys, entries };
-    },
+    readLeftovers: () => listKeys(PREFIX).filter((key) => key !== page),
     drop: (keys) => attempt((s) => keys.forEach((key) => s.removeItem(key))),
     erase() {
       allowed = false;
@@ -97,7 +94,7 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
 }
 
 /** Runs a storage operation; reading `localStorage` itself throws where storage is blocked. */
-function attempt<T>(operation: (storage: Storage) => T): T | undefined {
+export function attempt<T>(operation: (storage: Storage) => T): T | undefined {
   try {
     return operation(localStorage);
   } catch {
@@ -108,16 +105,4 @@ function attempt<T>(operation: (storage: Storage) => T): T | undefined {
 /** The localStorage keys that start with `prefix`. */
 function listKeys(prefix: string): string[] {
   return attempt((s) => Object.keys(s).filter((key) => key.startsWith(prefix))) ?? [];
-}
-
-/** A stored page's entries, dropping anything malformed (another script's key, a torn write). */
-function readEntries(text: string | null | undefined): JournalEntry[] {
-  try {
-    const parsed: unknown = JSON.parse(text ?? '');
-    return Array.isArray(parsed)
-      ? parsed.filter((e): e is JournalEntry => Array.isArray(e) && typeof e[0]?.type === 'string' && Number.isFinite(e[1]) && typeof e[2] === 'string')
-      : [];
-  } catch {
-    return [];
-  }
 }

@@ -41,6 +41,18 @@ const MAX_PENDING = 500;
  * broken it reports through `onError` once and keeps the profile in memory for the page.
  * Other tabs' writes are picked up through a BroadcastChannel.
  */
+/** What other pages left, read from their journals, and what follows from it. */
+export interface Replay {
+  /** Their entries, oldest first. */
+  entries: JournalEntry[];
+  /**
+   * Given the profile before them and the entries of them applied now (not those another tab
+   * applied already), the events that follow (a replayed purchase's conversions), applied in the
+   * same transaction: two tabs replaying at once derive them once.
+   */
+  follow?: (base: Profile, applied: readonly Entry[]) => ProfileEvent[];
+}
+
 export async function openProfileStore(options: {
   persistent: boolean;
   now: () => number;
@@ -50,12 +62,10 @@ export async function openProfileStore(options: {
   /** This page's write-ahead journal; without one, an event lost with its page is lost. */
   journal?: Journal;
   /**
-   * Given the profile before what pages gone before their writes finished left behind, and the
-   * entries of it applied now (not those another tab applied already), the events that follow
-   * from them (a replayed purchase's conversions), applied in the same transaction: two tabs
-   * replaying at once derive them once.
+   * Loads what replaying needs (the `replay` chunk), given the journal keys that pages gone before
+   * their writes finished left behind; asked only when there are some. Without it they stay there.
    */
-  follow?: (base: Profile, applied: readonly Entry[]) => ProfileEvent[];
+  replay?: (keys: string[]) => Promise<Replay>;
   /** Called once such a replay is stored. */
   onReplay?: () => void;
 }): Promise<ProfileStore> {
@@ -100,6 +110,11 @@ export async function openProfileStore(options: {
   };
 
   const connect = async (): Promise<void> => {
+    // What pages gone before their writes finished left behind: its code loads while the database opens.
+    const keys = journal?.readLeftovers() ?? [];
+    const replaying = keys.length && options.replay
+      ? options.replay(keys).catch((error: unknown) => void onError('replay kept for the next page', error))
+      : undefined;
     try {
       db = await openDatabase();
       adopt(await db.get(KEY));
@@ -111,9 +126,9 @@ export async function openProfileStore(options: {
       report(describeOpenFailure(error), error);
       return;
     }
-    // What pages gone before their writes finished left behind comes before this page's events.
-    const leftovers = journal?.readLeftovers();
-    if (leftovers?.keys.length && !readOnly) await write(leftovers.entries, false, leftovers.keys);
+    // It comes before this page's events.
+    const replay = await replaying;
+    if (replay && !readOnly) await write(replay.entries, false, { keys, follow: replay.follow });
   };
 
   const refresh = async (): Promise<void> => {
@@ -131,14 +146,14 @@ export async function openProfileStore(options: {
    * Applies events to the stored profile in one read-modify-write transaction. With
    * `inMemoryAlready` (consent just granted, or a retry), memory holds them already: it is
    * stored as it is when nothing was stored before, else they are replayed onto what was stored.
-   * With `leftovers` (the journal keys they came from) they are other pages' entries: on failure
-   * they stay in the journal for the next page instead of in this page's memory.
+   * With `leftovers` (the journal keys they came from, and what follows) they are other pages'
+   * entries: on failure they stay in the journal for the next page instead of in this page's memory.
    */
-  const write = async (events: Entry[], inMemoryAlready: boolean, leftovers?: string[]): Promise<void> => {
+  const write = async (events: Entry[], inMemoryAlready: boolean, leftovers?: { keys: string[]; follow: Replay['follow'] }): Promise<void> => {
     const apply = (base: Profile) => {
       const applied: Entry[] = [];
       const next = applyEntries(base, events, applied);
-      return leftovers && options.follow ? applyEntries(next, options.follow(base, applied).map((event) => [event, now()])) : next;
+      return leftovers?.follow ? applyEntries(next, leftovers.follow(base, applied).map((event) => [event, now()])) : next;
     };
     const done = () => journal?.remove(events.map((entry) => entry[2]!));
     if (readOnly) {
@@ -171,7 +186,7 @@ export async function openProfileStore(options: {
       if (pending.length && !inMemoryAlready) pending = [];
       done();
       if (leftovers) {
-        journal!.drop(leftovers);
+        journal!.drop(leftovers.keys);
         options.onReplay?.();
       }
       if (!readOnly) channel.post('changed');

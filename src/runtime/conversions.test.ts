@@ -4,6 +4,7 @@ import type { Profile } from '../profile/profile';
 import type { ProfileEvent } from '../profile/record';
 import type { Order } from '../analytics/forward-analytics';
 import { convertReplayed, recordNow, recordTracked } from './conversions';
+import { loadBundledChunk } from '../chunks/bundled-chunks';
 import { recordEvent } from '../profile/record';
 import { createJournal } from '../profile/journal';
 import { applyEntries, type Entry } from '../profile/apply-entries';
@@ -114,12 +115,14 @@ describe('recordTracked', () => {
 describe('a purchase replayed from the journal of a page gone too soon', () => {
   const PROPS = { value: 30, currency: 'eur', transactionId: 1001 };
   /** The next page's replay of `entries` onto `base`: what it derives, and what it announces once running. */
-  function replay(rt: Runtime, base: Profile, entries: Entry[]) {
+  async function replay(rt: Runtime, base: Profile, entries: Entry[]) {
     const announced: ((rt: Runtime) => void)[] = [];
-    const replayed = convertReplayed(rt.session.prepared.campaigns, (emit) => announced.push(emit));
+    // The npm entry's loader: the replay chunk's own module.
+    const replayed = convertReplayed(rt.session.prepared.campaigns, loadBundledChunk, (emit) => announced.push(emit));
+    const { follow } = await replayed.replay([]);
     const applied: Entry[] = [];
     applyEntries(base, entries, applied);
-    const derived = replayed.follow(base, applied);
+    const derived = follow!(base, applied);
     replayed.onReplay();
     return { derived, announced, profile: applyEntries(applyEntries(base, entries), derived.map((event) => [event, T0 + 4 * HOUR])) };
   }
@@ -135,24 +138,24 @@ describe('a purchase replayed from the journal of a page gone too soon', () => {
     // The purchase, marked, and its conversion written ahead with the announcement.
     expect(left.map(([event, , , emitted]) => [event.type === 'campaign' ? event.action : event.type, emitted])).toEqual([['track', 1], ['conversion', undefined]]);
     const next = setup(clicked('held', T0));
-    const { announced, profile } = replay(next.rt, base, left);
+    const { announced, profile } = await replay(next.rt, base, left);
     expect(announced).toEqual([]);
     expect(profile).toMatchObject({ purchases: 1, campaigns: { held: { convertedAt: expect.any(Number) } } });
     // Gone between the purchase's commit and the rest: the next page skips the purchase and still stores its conversion.
     const committed = applyEntries(base, left.slice(0, 1));
-    const late = replay(setup(clicked('held', T0)).rt, committed, left);
+    const late = await replay(setup(clicked('held', T0)).rt, committed, left);
     expect([late.announced, late.profile.purchases, late.profile.campaigns.held.convertedAt]).toEqual([[], 1, T0 + 3 * HOUR]);
     await page.finish(done);
   });
 
-  it('is announced once by the replay when its page went before announcing it: the beacon purchase at its own time, and its conversion', () => {
+  it('is announced once by the replay when its page went before announcing it: the beacon purchase at its own time, and its conversion', async () => {
     const page = setup(clicked('held', T0));
     const base = page.profile();
     page.track('purchase', PROPS);
     const left = storedEntries();
     expect(left.map((entry) => entry[3])).toEqual([undefined]);
     const next = setup(clicked('held', T0));
-    const { derived, announced, profile } = replay(next.rt, base, left);
+    const { derived, announced, profile } = await replay(next.rt, base, left);
     expect(derived).toHaveLength(1);
     next.setProfile(profile);
     expect(announced).toHaveLength(1);
@@ -161,7 +164,7 @@ describe('a purchase replayed from the journal of a page gone too soon', () => {
     expect(next.emit.mock.calls).toEqual([['conversion', { campaign: 'held', variant: 'default', locale: 'en', segments: ['buyers'], value: 30, currency: 'eur', transactionId: '1001' }]]);
   });
 
-  it('goes to the beacon alone for a visitor exposed but not clicking; converts one click once over two purchases; repeats nothing for an order counted already', () => {
+  it('goes to the beacon alone for a visitor exposed but not clicking; converts one click once over two purchases; repeats nothing for an order counted already', async () => {
     const exposed: [ProfileEvent, number][] = [[{ type: 'campaign', action: 'exposure', campaign: 'shown', variant: 'default' }, T0 + 2 * HOUR]];
     const page = setup([...exposed, ...clicked('held', T0)]);
     const base = page.profile();
@@ -169,7 +172,7 @@ describe('a purchase replayed from the journal of a page gone too soon', () => {
     page.track('purchase', { value: 20, transactionId: 'B' });
     page.track('purchase', { value: 10, transactionId: 'A' });
     const next = setup([...exposed, ...clicked('held', T0)]);
-    const { derived, announced, profile } = replay(next.rt, base, storedEntries());
+    const { derived, announced, profile } = await replay(next.rt, base, storedEntries());
     expect(derived.map((event) => event.type === 'campaign' && event.campaign)).toEqual(['held']);
     next.setProfile(profile);
     announced.forEach((announce) => announce(next.rt));
@@ -178,7 +181,7 @@ describe('a purchase replayed from the journal of a page gone too soon', () => {
 
     const stranger = setup([]);
     stranger.track('purchase', { value: 5 });
-    const alone = replay(stranger.rt, stranger.profile(), storedEntries().slice(-1));
+    const alone = await replay(stranger.rt, stranger.profile(), storedEntries().slice(-1));
     alone.announced.forEach((announce) => announce(stranger.rt));
     expect([alone.derived, stranger.purchases, stranger.emit.mock.calls]).toEqual([[], [], []]);
   });

@@ -4,7 +4,8 @@ import type { Profile } from '../profile/profile';
 import type { ProfileEvent } from '../profile/record';
 import type { PreparedCampaign } from '../campaigns/prepare';
 import type { JournalEntry } from '../profile/journal';
-import type { Entry } from '../profile/apply-entries';
+import type { ChunkLoader } from '../chunks/contract';
+import type { Replay } from '../profile/store';
 import { findAttributions, isExposedWithin } from '../campaigns/attribution';
 import { collectSignals } from '../signals/collect';
 import { recordEvent } from '../profile/record';
@@ -13,7 +14,7 @@ import { findSegments } from './read-input';
 type Attribution = ReturnType<typeof findAttributions>[number];
 
 /** A purchase that counted (once per transactionId), and what follows from it. */
-interface CountedPurchase {
+export interface CountedPurchase {
   props: TrackProps;
   at: number;
   /** The visitor was exposed to some campaign within its window: the purchase goes to the beacon (SPEC §10). */
@@ -72,33 +73,26 @@ function announcePurchase(rt: Runtime, { props, at, exposed, attributions }: Cou
 }
 
 /**
- * Purchases replayed from pages that went too soon. `follow` runs inside the replay's IndexedDB
- * transaction over the entries it applied (one another tab applied already is not among them,
- * so two tabs replaying at once convert once): each purchase that counted converts the campaigns
- * clicked within their window at its time. `onReplay` then announces, once this page runs, the
- * purchases whose page went before announcing them (entries not marked emitted); one that was
- * announced is stored with its conversions and announced no more.
+ * Purchases replayed from pages that went too soon (see Replay). `replay` loads the `replay`
+ * chunk, which reads their entries and, inside the replay's IndexedDB transaction, converts the
+ * campaigns clicked within their window at each purchase's time (runtime/replay-purchases.ts).
+ * `onReplay` then announces, once this page runs, the purchases whose page went before
+ * announcing them (entries not marked emitted); one that was announced is stored with its
+ * conversions and announced no more.
  */
-export function convertReplayed(campaigns: PreparedCampaign[], announce: (emit: (rt: Runtime) => void) => void) {
+export function convertReplayed(campaigns: PreparedCampaign[], loadChunk: ChunkLoader, announce: (emit: (rt: Runtime) => void) => void): { replay: (keys: string[]) => Promise<Replay>; onReplay: () => void } {
   let found: CountedPurchase[] = [];
   return {
-    follow(base: Profile, applied: readonly Entry[]): ProfileEvent[] {
-      const derived: ProfileEvent[] = [];
-      const unannounced: CountedPurchase[] = [];
-      let profile = base;
-      for (const [event, at, , emitted] of applied) {
-        const before = profile;
-        profile = recordEvent(profile, event, at);
-        if (!isPurchase(event) || profile.purchases === before.purchases) continue;
-        const attributions = findAttributions(profile, campaigns, at);
-        const conversions = attributions.map(toConversion);
-        // Converted now: a later purchase in the same replay does not convert the same click again.
-        for (const conversion of conversions) profile = recordEvent(profile, conversion, at);
-        derived.push(...conversions);
-        if (!emitted) unannounced.push({ props: event.props ?? {}, at, exposed: isExposedWithin(profile, campaigns, at), attributions });
-      }
-      found = unannounced;
-      return derived;
+    async replay(keys) {
+      const { readJournalEntries, followPurchases } = await loadChunk('replay');
+      return {
+        entries: readJournalEntries(keys),
+        follow: (base, applied) => {
+          const { derived, unannounced } = followPurchases(campaigns, base, applied);
+          found = unannounced;
+          return derived;
+        },
+      };
     },
     onReplay() {
       const purchases = found;
@@ -108,10 +102,7 @@ export function convertReplayed(campaigns: PreparedCampaign[], announce: (emit: 
   };
 }
 
-function isPurchase(event: ProfileEvent): event is Extract<ProfileEvent, { type: 'track' }> {
-  return event.type === 'track' && event.name === 'purchase';
-}
-
-function toConversion({ campaign, variant }: Attribution): ProfileEvent {
+/** The conversion of one attribution. */
+export function toConversion({ campaign, variant }: Attribution): ProfileEvent {
   return { type: 'campaign', action: 'conversion', campaign, variant };
 }

@@ -1,12 +1,22 @@
 import type { CampaignTrace, Explanation } from '../types';
 import type { Runtime } from './runtime';
-import { evaluateCampaign } from '../campaigns/decide';
+import type { evaluateCampaign } from '../campaigns/decide';
+import type { readDecisionInput, readSignals } from './read-input';
 import { copyJson } from '../lib/copy-json';
-import { readDecisionInput, readSignals } from './read-input';
-import { isSlotOnPage } from './fill-slots';
+import { SLOT_ATTRIBUTE } from '../slots/watch-slots';
 
-/** `explain()`: the signals now, which segments match (and where not), and why each campaign would or would not show. */
-export function explainVisit(rt: Runtime): Explanation {
+/** What the core decides with, given to the `explain` chunk so it explains with the very same code. */
+export interface ExplainTools {
+  readSignals: typeof readSignals;
+  readDecisionInput: typeof readDecisionInput;
+  evaluateCampaign: typeof evaluateCampaign;
+}
+
+/**
+ * `explain()`: the signals now, which segments match (and where not), and why each campaign would
+ * or would not show. The `explain` chunk, loaded at the first call: no page view needs it.
+ */
+export function explainVisit(rt: Runtime, { readSignals, readDecisionInput, evaluateCampaign }: ExplainTools): Explanation {
   const { prepared, rejected } = rt.session;
   const signals = readSignals(rt);
   const input = readDecisionInput(rt, signals);
@@ -26,4 +36,9 @@ export function explainVisit(rt: Runtime): Explanation {
     ...rejected.map(({ id, pointer }) => ({ id, eligible: false, reason: 'invalid', pointer })),
   ];
   return copyJson({ signals, segments, campaigns });
+}
+
+/** Whether this page has a slot of that name. */
+function isSlotOnPage(slot: string): boolean {
+  return document.querySelector(`[${SLOT_ATTRIBUTE}="${slot}"]`) !== null;
 }

@@ -40,11 +40,6 @@ export async function previewInline(rt: Runtime, campaign: PreparedCampaign, var
   return showCampaign(rt, campaign, { ...variant, layout: { type: 'modal' } }, signals, { counts: false, locale });
 }
 
-/** Whether this page has a slot of that name, for `explain()`. */
-export function isSlotOnPage(slot: string): boolean {
-  return document.querySelector(`[${SLOT_ATTRIBUTE}="${slot}"]`) !== null;
-}
-
 async function loadPlacements(rt: Runtime): Promise<InlinePlacements | undefined> {
   const { createInlinePlacements } = await rt.loadChunk('inline');
   if (rt.state.destroyed) return undefined;

@@ -184,3 +184,22 @@ test('destroy() while the campaign code is loading: nothing is armed and nothing
   await page.waitForTimeout(1000);
   await expect(page.locator('segmint-root')).toHaveCount(0);
 });
+
+test('explain() fetches its own chunk only when called, answers from it, and after a failed load (reported, empty answer) tries again', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  let fail = true;
+  await page.route('**/dist/segmint-explain.js?v=*', (route) => (fail ? route.abort('failed') : route.fallback()));
+  await openTestPage(page, { config: makeConfig([makeCampaign('gold', { audience: { 'traits.tier': 'gold' } })]), before: REPORT_ERRORS });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.waitForTimeout(1000);
+  expect(downloads, 'no page view needs it').not.toContain('segmint-explain.js');
+
+  expect(await page.evaluate(() => (window as any).segmint.explain())).toEqual({ signals: {}, segments: {}, campaigns: [] });
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('explain() code could not be loaded') }]);
+
+  fail = false;
+  const trace = await page.evaluate(() => (window as any).segmint.explain());
+  expect(trace.campaigns).toEqual([{ id: 'gold', eligible: false, reason: 'audience', pointer: '/campaigns/0/audience/traits.tier', actual: null }]);
+  expect(trace.signals.pageViews).toBe(1);
+  expect(downloads.filter((file) => file === 'segmint-explain.js')).toHaveLength(2);
+});

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, makeConfig, makeCampaign, dialog } from './fixtures';
+import { test, expect, makeConfig, makeCampaign, dialog, watchDownloads } from './fixtures';
 import { openScenario } from './scenario';
 
 // Nothing lost to a navigation (issue 11 item 6; SPEC §4, §5, §10): what the visitor did in the
@@ -188,4 +188,41 @@ test(`the loader scenario's page, left at once for the iframe page, is counted: 
       }, { message: `visitor ${i}` }).toEqual({ pageViews: 3, productViews: 2, pre: 2 });
     });
   }
+});
+
+test('the journal replay is fetched only on a page after one that left entries; it applies them once, and when it cannot load they wait for the next page', async ({ page, context }) => {
+  await serve(context, makeConfig([]), { home: { before: "window.reported = []; segmint('on', 'error', function (e) { reported.push(e.message); });" } });
+  const downloads = watchDownloads(page);
+  const journalKeys = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('segmint:wal1:')));
+  // A page that went before its IndexedDB write: its entry, as it is left in localStorage.
+  const leaveEntry = (id: string) => page.evaluate((id) => localStorage.setItem(`segmint:wal1:${id}`, JSON.stringify([[{ type: 'track', name: 'left' }, Date.now(), `${id}.0`]])), id);
+
+  await page.goto('/t/z/home');
+  await expect.poll(async () => (await readProfile(page)).pageViews).toBe(1);
+  await expect.poll(journalKeys).toEqual([]);
+  await page.reload();
+  await expect.poll(async () => (await readProfile(page)).pageViews).toBe(2);
+  expect(downloads, 'nothing was left: no replay').not.toContain('segmint-replay.js');
+
+  await leaveEntry('gone');
+  await page.reload();
+  await expect.poll(async () => (await readProfile(page)).events.left).toBe(1);
+  expect(downloads.filter((file) => file === 'segmint-replay.js')).toHaveLength(1);
+  await expect.poll(journalKeys).toEqual([]);
+
+  // The replay fails to load: reported, the entry stays for the next page, which applies it once.
+  await page.route('**/dist/segmint-replay.js?v=*', (route) => route.abort('failed'));
+  await leaveEntry('later');
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => (window as Win).reported)).toEqual([expect.stringContaining('journal replay could not be loaded')]);
+  const profile = await readProfile(page);
+  expect([profile.pageViews, profile.events.left]).toEqual([4, 1]);
+  expect(await journalKeys()).toEqual(['segmint:wal1:later']);
+  await page.unroute('**/dist/segmint-replay.js?v=*');
+  await page.reload();
+  await expect.poll(async () => (await readProfile(page)).events.left).toBe(2);
+  await page.reload();
+  await expect.poll(async () => (await readProfile(page)).pageViews).toBe(6);
+  expect((await readProfile(page)).events.left, 'counted once').toBe(2);
+  await expect.poll(journalKeys).toEqual([]);
 });
