@@ -23,10 +23,11 @@ export function findSheet(styles: string): CSSStyleSheet {
  * stylesheet (no inline `<style>`, so strict CSP holds). Resolves to null, showing nothing, where
  * the browser cannot isolate it.
  *
- * Paced so that no step is a long task on a slow phone, and nothing forces layout: the stylesheet
- * is parsed in a task of its own, after the chunk's evaluation; the popup is built off the page and
- * put in at the start of an animation frame, whose own style and layout pass then takes it in with
- * the scroll lock; focus moves once that frame is done, when layout is clean again.
+ * Paced so that no step is a long task on a slow phone, and nothing forces layout: in a task of
+ * its own, after the chunk's evaluation, the stylesheet is parsed and the popup built off the page;
+ * at the start of the next animation frame it is only put in, so that frame's own style and layout
+ * pass (which takes it in with the scroll lock) is not in one task with rendering; focus moves
+ * once that frame is done, when layout is clean again.
  */
 export function mountPopup(view: PopupView, callbacks: PopupCallbacks): Promise<PopupHandle | null> {
   return mountDialog(view, callbacks, (dismiss) => h(Popup, { view, onDismiss: dismiss, onCta: callbacks.onCta }), css);
@@ -40,14 +41,12 @@ export async function mountDialog(view: PopupView, callbacks: PopupCallbacks, dr
   const doc = document;
   if (!doc.body || typeof doc.body.attachShadow !== 'function' || !supportsAdoptedStyleSheets()) return null;
   await nextTask();
-  const sheet = findSheet(styles);
-  await nextFrame();
-  if (!doc.body) return null;
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.adoptedStyleSheets = [sheet];
+  shadow.adoptedStyleSheets = [findSheet(styles)];
   const isModal = view.layout.type === 'modal' || view.layout.type === 'sheet';
-  const previousFocus = doc.activeElement as HTMLElement | null;
+  /** What had focus when the popup went in; undefined until then (closing before gives nothing back). */
+  let previousFocus: HTMLElement | null | undefined;
   let open = true;
   let unlockScroll = () => {};
   // A host that re-renders <body> (Turbo, pjax, a replaced React root) takes our node with it:
@@ -63,7 +62,7 @@ export async function mountDialog(view: PopupView, callbacks: PopupCallbacks, dr
     doc.removeEventListener('keydown', onKeydown, true);
     render(null, shadow);
     host.remove();
-    if (isModal) restoreFocus(previousFocus, doc);
+    if (isModal && previousFocus !== undefined) restoreFocus(previousFocus, doc);
   };
   const dismiss = () => callbacks.onDismiss();
   const onKeydown = (event: KeyboardEvent) => {
@@ -86,8 +85,10 @@ export async function mountDialog(view: PopupView, callbacks: PopupCallbacks, dr
     fail(error);
     return null;
   }
+  await nextFrame();
   // The error boundary may already have closed it while rendering: nothing was shown.
-  if (!open) return null;
+  if (!open || !doc.body) return close(), null;
+  previousFocus = doc.activeElement as HTMLElement | null;
   // Read before anything on the page changes, while the last frame's layout is still valid.
   if (isModal) unlockScroll = lockScroll(doc);
   doc.body.appendChild(host);

@@ -78,3 +78,64 @@ test('the trace reading above sees a layout that segmint code forces (control fo
   const forced = events.filter((e) => e.name === 'Layout' && (e.args?.beginData?.stackTrace ?? []).some((frame) => /\/dist\/segmint[\w-]*\.js/.test(frame.url)));
   expect(forced.length).toBeGreaterThan(0);
 });
+
+test('a popup is built in a task before the animation frame that puts it in, so rendering and that frame\'s layout are not one task', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shadows: ShadowRoot[]; __builtAtFrameStart: boolean; __entered?: { builtBeforeFrame: boolean } };
+    w.__shadows = [];
+    w.__builtAtFrameStart = false;
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      if (this.localName === 'segmint-root') w.__shadows.push(root);
+      return root;
+    };
+    // Registered in every frame before anything a task between frames asks for: it runs first in
+    // each frame and says whether the popup's dialog already existed (off the page) at its start.
+    const raf = window.requestAnimationFrame.bind(window);
+    const loop = () => {
+      w.__builtAtFrameStart = !!w.__shadows[w.__shadows.length - 1]?.querySelector('[role="dialog"]');
+      raf(loop);
+    };
+    raf(loop);
+    const append = Node.prototype.appendChild;
+    Node.prototype.appendChild = function <T extends Node>(this: Node, child: T): T {
+      if ((child as unknown as Element).localName === 'segmint-root' && !w.__entered) w.__entered = { builtBeforeFrame: w.__builtAtFrameStart };
+      return append.call(this, child) as T;
+    };
+  });
+  await openTestPage(page, { config: makeConfig([makeCampaign('p', { layout: { type: 'modal' } })]), body });
+  await expect(dialog(page)).toBeVisible();
+  await expect(page.locator('segmint-root .sm-cta')).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { __entered?: unknown }).__entered)).toEqual({ builtBeforeFrame: true });
+});
+
+test('a popup closed before it went in gives no focus back: the page keeps what the visitor was typing in', async ({ page }) => {
+  // The error boundary closes a popup whose render failed, before it went in: it had not taken
+  // focus, so closing it must not move focus (nor blur the field the visitor is in).
+  await openTestPage(page, { config: makeConfig([makeCampaign('p', { layout: { type: 'modal' }, trigger: { on: 'event', event: 'go' } })]), body: '<main><input id="q"></main>' });
+  await page.locator('#q').focus();
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const original = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
+      if (name === 'data-campaign') throw new Error('injected fault: setAttribute');
+      return original.call(this, name, value);
+    };
+    const segmint = (window as unknown as { segmint: (...args: unknown[]) => void }).segmint;
+    segmint('on', 'error', () => resolve());
+    segmint('track', 'go');
+  }));
+  await page.waitForTimeout(300);
+  await expect(page.locator('segmint-root')).toHaveCount(0);
+  await expect(page.locator('#q')).toBeFocused();
+});
+
+test('a coupon code is set in the popup\'s own font: no font the page has not used is looked up in the frame that shows it', async ({ page }) => {
+  const campaign = makeCampaign('c', { layout: { type: 'modal' }, offer: { coupon: 'WELCOME10' }, cta: { action: 'copy-coupon' }, content: { en: { title: 'Welcome', body: 'Take 10% off with {coupon}.', cta: 'Copy code', dismiss: 'No thanks' } } });
+  await openTestPage(page, { config: makeConfig([campaign]), body });
+  const code = page.locator('segmint-root .sm-coupon code');
+  await expect(code).toHaveText('WELCOME10');
+  const [codeFont, dialogFont] = await Promise.all([code, dialog(page)].map((locator) => locator.evaluate((element) => getComputedStyle(element).fontFamily)));
+  expect(codeFont).toBe(dialogFont);
+  expect(codeFont).not.toMatch(/mono/i);
+});
