@@ -1,9 +1,15 @@
-// The script-tag build served from a Vite app: the core's URL, and its four chunks emitted beside it.
+// The script-tag build served from a Vite app: the core's URL, and every chunk emitted beside it.
 import core from 'segmint/dist/segmint.js?url';
+import 'segmint/dist/segmint-check.js?url';
+import 'segmint/dist/segmint-tables.js?url';
+import 'segmint/dist/segmint-replay.js?url';
 import 'segmint/dist/segmint-engage.js?url';
 import 'segmint/dist/segmint-popup.js?url';
+import 'segmint/dist/segmint-formats.js?url';
+import 'segmint/dist/segmint-inline.js?url';
 import 'segmint/dist/segmint-diagnose.js?url';
 import 'segmint/dist/segmint-inspect.js?url';
+import 'segmint/dist/segmint-explain.js?url';
 import './bundle-entry.js';
 
 const script = document.createElement('script');
