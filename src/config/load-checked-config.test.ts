@@ -136,3 +136,48 @@ describe('loadCheckedConfig: the checks run once per config text', () => {
     }
   });
 });
+
+describe('loadCheckedConfig: the fingerprint of a fetched config text', () => {
+  const url = 'https://shop.test/segmint.json';
+  /** One page view of a config fetched as `text`, as start() loads and keeps it. */
+  async function fetchedView(text: string) {
+    const checks = vi.fn(() => Promise.resolve({ checkLoadedConfig }));
+    const loadChunk = ((name: string) => (name === 'check' ? checks() : Promise.reject(new Error(name)))) as ChunkLoader;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(text, { status: 200 })));
+    const source: ConfigSource = { load: () => fetchConfig(url, url), cacheKey: url };
+    const config = await loadCheckedConfig({ source, now: () => 1_700_000_000_000, report: vi.fn(), loadChunk });
+    rememberConfig(source, config!, true, 1_700_000_000_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { checked: checks.mock.calls.length > 0, fingerprint: (await readCheckedConfig(url))?.fingerprint };
+  }
+  const text = JSON.stringify(configWith(campaign('a'), campaign('b')));
+  // The same length, one character apart.
+  const changed = text.replace('"b"', '"c"');
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is the SHA-256 of the text where the browser hashes it: the same text is not checked again, a changed one is', async () => {
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    try {
+      const first = await fetchedView(text);
+      expect(first.checked).toBe(true);
+      const expected = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, '0')).join('');
+      expect(first.fingerprint).toBe(`:sha256:${text.length}:${expected}`);
+      expect(digest).toHaveBeenCalledWith('SHA-256', expect.anything());
+      expect((await fetchedView(text)).checked).toBe(false);
+      expect((await fetchedView(changed)).checked).toBe(true);
+      expect((await fetchedView(changed)).checked).toBe(false);
+    } finally {
+      digest.mockRestore();
+    }
+  });
+
+  it('is hashed here where the browser has no crypto.subtle (an http page), with the same answers; a kept SHA-256 is checked again once', async () => {
+    await fetchedView(text);
+    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => globalThis.crypto.getRandomValues(bytes) });
+    const insecure = await fetchedView(text);
+    expect(insecure.checked).toBe(true);
+    expect(insecure.fingerprint).not.toContain('sha256');
+    expect((await fetchedView(text)).checked).toBe(false);
+    expect((await fetchedView(changed)).checked).toBe(true);
+  });
+});

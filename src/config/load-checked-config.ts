@@ -1,7 +1,7 @@
 import type { ChunkLoader } from '../chunks/contract';
 import { compileConfigSteps, readCleanForm, type CleanConfig, type PreparedConfig } from '../rules/compile-config';
 import { readCachedConfig, saveCachedConfig } from './config-cache';
-import { fingerprintSteps, readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
+import { fingerprintLoaded, readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
 import { readConfigText } from './load-config';
 import { runInSlices } from '../lib/run-in-slices';
 
@@ -76,7 +76,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk }: Cont
   } catch (error) {
     return fallBack(error);
   }
-  const fingerprint = await runInSlices(fingerprintSteps(raw, readConfigText(raw)));
+  const fingerprint = await fingerprintLoaded(raw, readConfigText(raw));
   const entry = await kept;
   if (entry?.fingerprint === fingerprint) {
     try {

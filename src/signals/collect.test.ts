@@ -130,4 +130,26 @@ describe('collectSignals', () => {
     expect(collect({ tables: undefined, locale: 'de-AT' })).toMatchObject({ country: 'AT', currency: 'USD' });
     expect(collect()).toMatchObject({ country: 'AT', currency: 'EUR', referrerType: 'search' });
   });
+
+  it('asks the browser for device signals, the page type and the referrer type only when a condition reads them, and once per collection', () => {
+    document.body.innerHTML = '<div itemscope itemtype="https://schema.org/Product"></div>';
+    setReferrer('https://www.google.com/search?q=x');
+    const matchMedia = vi.spyOn(window, 'matchMedia');
+    const userAgent = vi.spyOn(navigator, 'userAgent', 'get');
+    const query = vi.spyOn(document, 'querySelectorAll');
+    const productQueries = () => query.mock.calls.filter(([selector]) => selector.includes('itemscope')).length;
+    const signals = collect();
+    // A decision on `productViews` and `path`: nothing of the device, the document or the referrer's host table.
+    expect([signals.path, signals.productViews]).toEqual(['/', 0]);
+    expect([matchMedia.mock.calls.length, userAgent.mock.calls.length, query.mock.calls.length]).toEqual([0, 0, 0]);
+    const tableLookup = vi.spyOn(tables, 'findHostType');
+    expect([signals.device, signals.touch, signals.viewportWidth, signals.pageType, signals.referrerType]).toEqual(['desktop', false, window.innerWidth, 'product', 'search']);
+    expect(matchMedia.mock.calls.map(([query]) => query)).toEqual(['(pointer: coarse)', '(prefers-reduced-motion: reduce)', '(prefers-color-scheme: dark)']);
+    // Read again, or all at once (explain() copies them): the same values, not asked again.
+    expect({ ...signals }).toMatchObject({ device: 'desktop', os: expect.any(String), browser: expect.any(String), reducedMotion: false, darkMode: false, pageType: 'product', referrerType: 'search' });
+    expect([matchMedia.mock.calls.length, productQueries(), tableLookup.mock.calls.length]).toEqual([3, 1, 1]);
+    // A later collection (a later decision) asks again: the viewport or the page may have changed.
+    expect(collect().device).toBe('desktop');
+    expect(matchMedia.mock.calls.length).toBe(6);
+  });
 });

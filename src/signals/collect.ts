@@ -3,9 +3,10 @@ import type { Profile } from '../profile/profile';
 import { readBehaviourSignals } from '../profile/signals';
 import { collectLocaleSignals } from './locale';
 import { detectCurrency } from './currency';
-import { collectDeviceSignals } from './device';
-import { collectPageSignals, readLocation } from './page';
-import { classifyReferrer, readReferrerHost } from './referrer';
+import { collectDeviceSignals, type DeviceSignals } from './device';
+import { readLocation } from './page';
+import { detectPageType, type PageType } from './page-type';
+import { classifyReferrer, readReferrerHost, type ReferrerType } from './referrer';
 import { readUtm } from './utm';
 import type { Utm } from '../profile/profile';
 import type { SignalTables } from './signal-tables';
@@ -47,8 +48,13 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
   const locale = collectLocaleSignals(hints, preferred, hints.defaultLocale, readZone, tables);
   const utm = hints.sessionUtm ?? profile.sessionUtm ?? readUtm(location);
   const referrer = readReferrerHost(doc.referrer);
-  // Computed when read: a decision reads only the signals its conditions name.
+  // Computed when read, once per signals object: a decision reads only the signals its conditions
+  // name, and these ask the browser (media queries, the UA, the page's structured data).
   let currency: string | undefined;
+  let device: DeviceSignals | undefined;
+  const readDevice = () => (device ??= collectDeviceSignals(win));
+  let pageType: PageType | undefined;
+  let referrerType: ReferrerType | undefined;
   return {
     ...locale,
     get timezone() {
@@ -57,10 +63,36 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
     get currency() {
       return (currency ??= detectCurrency(hints.currency, doc, locale.country, hints.defaultCurrency, tables));
     },
-    ...collectDeviceSignals(win),
-    ...collectPageSignals(doc, location, hints.pageTypes),
+    get device() {
+      return readDevice().device;
+    },
+    get os() {
+      return readDevice().os;
+    },
+    get browser() {
+      return readDevice().browser;
+    },
+    get touch() {
+      return readDevice().touch;
+    },
+    get reducedMotion() {
+      return readDevice().reducedMotion;
+    },
+    get darkMode() {
+      return readDevice().darkMode;
+    },
+    get viewportWidth() {
+      return readDevice().viewportWidth;
+    },
+    url: location.href,
+    path: location.pathname,
+    get pageType() {
+      return (pageType ??= detectPageType(doc, location.pathname, hints.pageTypes));
+    },
     referrer,
-    referrerType: classifyReferrer(referrer, location.hostname, utm.utmMedium ?? null, tables),
+    get referrerType() {
+      return (referrerType ??= classifyReferrer(referrer, location.hostname, utm.utmMedium ?? null, tables));
+    },
     // Picked one by one (and null for undefined) so a stored record's extra fields never leak in.
     utmSource: utm.utmSource ?? null,
     utmMedium: utm.utmMedium ?? null,

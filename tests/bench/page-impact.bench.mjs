@@ -80,6 +80,16 @@ const VARIANTS = {
 VARIANTS['segmint-no-popup-repeat'] = VARIANTS['segmint-no-popup'];
 const REPEAT_VISITS = new Set(['segmint-no-popup-repeat']);
 const LABELS = { none: 'no script', growthbook: 'GrowthBook `auto.min.js`', posthog: 'PostHog `array.js`', 'segmint-no-popup': 'segmint, no popup', 'segmint-no-popup-repeat': 'segmint, no popup, repeat visit', 'segmint-popup': 'segmint, popup shown' };
+// `--base-dist=DIR`: every segmint variant also as `<name>@base`, its script and chunks from DIR (a
+// build of another commit) under /base-dist/, to compare two builds in one run, load for load.
+const BASE_DIST = args.get('base-dist');
+if (BASE_DIST) {
+  for (const name of Object.keys(VARIANTS).filter((name) => name.startsWith('segmint-'))) {
+    VARIANTS[`${name}@base`] = (origin) => VARIANTS[name](origin).replace('/dist/segmint.js', '/base-dist/segmint.js');
+    LABELS[`${name}@base`] = `${LABELS[name]} (${BASE_DIST})`;
+    if (REPEAT_VISITS.has(name)) REPEAT_VISITS.add(`${name}@base`);
+  }
+}
 // `--variants=none,segmint, popup`: a subset, for a quicker look (the no-script load always runs).
 const NAMES = args.has('variants') ? ['none', ...args.get('variants').split(',').filter((name) => name !== 'none')] : Object.keys(VARIANTS);
 const unknown = NAMES.filter((name) => !VARIANTS[name]);
@@ -172,13 +182,20 @@ function handle(request, response, origin) {
   requestLog.set(`${variant} ${pathname}`, (requestLog.get(`${variant} ${pathname}`) ?? 0) + 1);
   // Scripts and configs may be cached, as a shop's CDN lets them be: only the repeat visit has a
   // cache to use (every other load is a fresh context). The page itself never is.
-  const cacheable = pathname.startsWith('/dist/') || pathname.startsWith('/vendor/') || pathname.startsWith('/segmint-');
+  const cacheable = pathname.startsWith('/dist/') || pathname.startsWith('/base-dist/') || pathname.startsWith('/vendor/') || pathname.startsWith('/segmint-');
   const send = (status, type, body) => {
     response.writeHead(status, { 'content-type': type, 'cache-control': cacheable && status === 200 ? 'max-age=3600' : 'no-store', 'access-control-allow-origin': '*' });
     response.end(body);
   };
   if (pathname === '/' || pathname === '/index.html') return send(200, 'text/html; charset=utf-8', pageHtml(variant, origin));
   if (FILES[pathname]) return send(200, FILES[pathname][0], FILES[pathname][1]);
+  if (BASE_DIST && pathname.startsWith('/base-dist/')) {
+    try {
+      return send(200, 'text/javascript', readFileSync(`${BASE_DIST}/${pathname.slice('/base-dist/'.length).replace(/[^\w.-]/g, '')}`));
+    } catch {
+      return send(404, 'text/plain', 'not found');
+    }
+  }
   if (pathname.startsWith('/dist/')) {
     try {
       return send(200, 'text/javascript', readFileSync(`${ROOT}${pathname.slice(1)}`));
@@ -295,7 +312,7 @@ async function measureVisit(context, variant, rate, origin, outside) {
     // script in the page and add a few hundred KB to that load's heap.
     // Also asked directly, not only through the observer: a popup drawn after its element entered
     // the page would never be seen by a childList observer. On a timeout, says what there is.
-    if (variant === 'segmint-popup') {
+    if (variant.replace(/@base$/, '') === 'segmint-popup') {
       await pollPage(cdp, `window.__bench.popupVisible !== null || (!!document.querySelector('segmint-root')?.shadowRoot?.querySelector('[role=dialog], .sm-dialog') && (requestAnimationFrame((t) => { if (window.__bench.popupVisible === null) window.__bench.popupVisible = t; }), false))`, 30_000 * rate,
         `({ root: !!document.querySelector('segmint-root'), dialog: !!document.querySelector('segmint-root')?.shadowRoot?.querySelector('[role=dialog], .sm-dialog'), scripts: [...document.scripts].map((s) => s.src).filter(Boolean), readyState: document.readyState, visibility: document.visibilityState })`);
     }
@@ -321,7 +338,7 @@ async function measureVisit(context, variant, rate, origin, outside) {
       'segmint-no-popup': !state.segmintRoot,
       'segmint-no-popup-repeat': !state.segmintRoot,
       'segmint-popup': state.popupVisible !== null,
-    }[variant];
+    }[variant.replace(/@base$/, '')];
     if (!check) throw new Error(`${variant}: the script did not do its job in this load (${JSON.stringify({ growthbook: state.growthbook, posthog: state.posthog, segmintRoot: state.segmintRoot })})`);
     // A config error would fetch the diagnostics chunk and measure something no shop ships.
     if ([...scripts.keys()].some((url) => url.includes('segmint-diagnose'))) throw new Error(`${variant}: segmint found errors in the bench's config`);
@@ -393,7 +410,7 @@ function summarize(runs) {
     maxLongTasks: Math.max(...column(variant, 'longTasks')),
     cls: median(column(variant, 'cls')),
     deltaHeapBytes: median(pairedDeltas(column(variant, 'heap'), base.map((run) => run.heap))),
-    popupVisibleMs: variant === 'segmint-popup' ? median(column(variant, 'popupMs')) : null,
+    popupVisibleMs: variant.replace(/@base$/, '') === 'segmint-popup' ? median(column(variant, 'popupMs')) : null,
     blockedRequests: column(variant, 'outside').reduce((a, b) => a + b, 0),
     raw: runs[variant],
   }]));
@@ -415,4 +432,12 @@ function printTable(rate, summary) {
   console.log(`| | ${NAMES.map((name) => LABELS[name]).join(' | ')} |`);
   console.log(`|---|${NAMES.map(() => '---:').join('|')}|`);
   for (const [label, cell] of rows) console.log(`| ${label} | ${NAMES.map((name) => cell(summary[name])).join(' | ')} |`);
+  // With --base-dist: each segmint variant against its @base twin, paired within the round.
+  const twins = NAMES.filter((name) => NAMES.includes(`${name}@base`));
+  if (!twins.length) return;
+  console.log(`\nthis build against ${BASE_DIST}, paired within each round (median of the differences):\n`);
+  console.log(`| | ${twins.map((name) => LABELS[name]).join(' | ')} |\n|---|${twins.map(() => '---:').join('|')}|`);
+  const paired = (name, key) => median(pairedDeltas(summary[name].raw.map((run) => run[key]), summary[`${name}@base`].raw.map((run) => run[key])));
+  console.log(`| Δ main-thread script time | ${twins.map((name) => signed(paired(name, 'scriptMs'), ' ms')).join(' | ')} |`);
+  console.log(`| Δ JS heap after GC | ${twins.map((name) => signed(paired(name, 'heap') / 1024, ' KB', 0)).join(' | ')} |`);
 }
