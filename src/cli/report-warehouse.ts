@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildReport, type CampaignPlan } from '../results/build-report';
 import { formatReport } from '../results/format-report';
-import { readStatsRows } from '../results/read-stats-rows';
+import { readStatsResult } from '../results/read-stats-rows';
 import { createSkipped, type StatsInput } from '../results/stats-rows';
 import type { Io } from './command';
 import { buildDuckdbSql } from './warehouse/duckdb-sql';
@@ -50,7 +50,7 @@ export function printWarehouseSql(files: string[], flags: Flags, options: Report
     return 2;
   }
   const query: StatsQuery = {
-    campaigns: options.plans?.map((plan) => ({ id: plan.id, arms: [...(plan.holdout > 0 ? ['holdout'] : []), ...plan.variants.map((variant) => variant.id)], attributionHours: plan.attributionHours })) ?? null,
+    campaigns: options.plans?.map((plan) => ({ id: plan.id, arms: [...(plan.holdout > 0 ? ['holdout'] : []), ...plan.variants.map((variant) => variant.id)], attributionHours: plan.attributionHours, ...(plan.question && { question: { trait: plan.question.trait, values: plan.question.options.map((option) => option.value) } }) })) ?? null,
     defaultAttributionHours: options.attributionHours ?? 24,
     currency: options.currency!,
   };
@@ -75,7 +75,8 @@ export function readStatsInput(file: string, options: ReportOptions, { err }: Io
   }
   try {
     // The warehouse read the events: what it counted or skipped is not in the rows.
-    return { currency: options.currency, events: 0, skipped: createSkipped(), rows: readStatsRows(text) };
+    const { rows, answers } = readStatsResult(text);
+    return { currency: options.currency, events: 0, skipped: createSkipped(), rows, ...(answers && { answers }) };
   } catch (error) {
     err(`segmint: ${file}: ${(error as Error).message}`);
     return null;

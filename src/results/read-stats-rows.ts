@@ -1,3 +1,4 @@
+import type { AnswerCounts, AnswerValue } from './answer-counts';
 import type { StatsRow } from './stats-rows';
 
 const COUNTS = ['visitors', 'impressions', 'clickers', 'purchasers', 'orders'] as const;
@@ -13,17 +14,72 @@ export const STATS_COLUMNS = ['campaign', 'variant', 'segment', ...COUNTS, ...SU
  * is the row of all visitors. Throws, naming the row and column, on anything else.
  */
 export function readStatsRows(text: string): StatsRow[] {
+  return readStatsResult(text).rows;
+}
+
+/**
+ * The stats rows and, when the query counted them, the answers of question campaigns: rows with
+ * an `answer` (the option's value as JSON text) and `trait`, whose `visitors` and `answers` are
+ * the option's counts (README "Answers of question campaigns"). `answers` is undefined when the
+ * file has no answer rows (BigQuery's SQL counts none).
+ */
+export function readStatsResult(text: string): { rows: StatsRow[]; answers: AnswerCounts[] | undefined } {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') throw new Error('the stats file is empty');
   const records = trimmed.startsWith('[') || trimmed.startsWith('{') ? parseJsonRecords(trimmed) : parseCsvRecords(trimmed);
-  const rows = records.map((record, n) => toRow(record, n + 1));
+  const rows: StatsRow[] = [];
+  const answers = new Map<string, AnswerCounts>();
+  records.forEach((record, n) => {
+    if (isAnswerRecord(record)) addAnswerRow(answers, record as Record<string, unknown>, n + 1);
+    else rows.push(toRow(record, n + 1));
+  });
   const seen = new Set<string>();
   rows.forEach((row, n) => {
     const key = JSON.stringify([row.campaign, row.variant, row.segment]);
     if (seen.has(key)) throw new Error(`row ${n + 1} of the stats file repeats campaign "${row.campaign}", variant "${row.variant}", ${row.segment === null ? 'all segments' : `segment "${row.segment}"`}`);
     seen.add(key);
   });
-  return rows;
+  return { rows, answers: answers.size ? [...answers.values()] : undefined };
+}
+
+function isAnswerRecord(record: unknown): boolean {
+  if (!record || typeof record !== 'object') return false;
+  const entry = Object.entries(record).find(([key]) => key.toLowerCase() === 'answer');
+  return entry !== undefined && entry[1] !== null && entry[1] !== '' && entry[1] !== 'NULL';
+}
+
+function addAnswerRow(answers: Map<string, AnswerCounts>, record: Record<string, unknown>, n: number): void {
+  const fields = Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]));
+  const text = (column: string): string => {
+    const value = fields[column];
+    if (typeof value !== 'string' || value === '') throw new Error(`answer row ${n} of the stats file has no "${column}"`);
+    return value;
+  };
+  const whole = (column: string): number => {
+    const value = fields[column];
+    const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`answer row ${n} of the stats file: "${column}" is not a whole number of 0 or more`);
+    return parsed;
+  };
+  const campaign = text('campaign');
+  const trait = text('trait');
+  let value: unknown;
+  try {
+    value = JSON.parse(text('answer'));
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) {
+    throw new Error(`answer row ${n} of the stats file: "answer" is not a JSON string, number or boolean (got ${String(fields.answer)})`);
+  }
+  const visitors = whole('visitors');
+  const count = whole('answers');
+  if (visitors > count) throw new Error(`answer row ${n} of the stats file does not add up: visitors are at most answers`);
+  let counts = answers.get(campaign);
+  if (!counts) answers.set(campaign, (counts = { campaign, trait, options: [] }));
+  if (counts.trait !== trait) throw new Error(`answer row ${n} of the stats file has trait "${trait}", an earlier row of campaign "${campaign}" "${counts.trait}"`);
+  if (counts.options.some((option) => option.value === value)) throw new Error(`answer row ${n} of the stats file repeats answer ${JSON.stringify(value)} of campaign "${campaign}"`);
+  counts.options.push({ value: value as AnswerValue, visitors, answers: count });
 }
 
 function parseJsonRecords(text: string): unknown[] {

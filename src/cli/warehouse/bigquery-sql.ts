@@ -28,6 +28,8 @@ export function buildBigquerySql(query: StatsQuery, source: Ga4Source): string {
     // GA4's event_timestamp is in microseconds.
     unitsPerHour: 3_600_000_000,
     unnestSegments: `UNNEST(SPLIT(segments, ',')) AS segment`,
+    // The GTM recipe forwards no answers to GA4.
+    answers: false,
   });
 }
 

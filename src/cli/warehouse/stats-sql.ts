@@ -1,3 +1,4 @@
+import { answersSql, ANSWER_ROWS_SELECT, NO_ANSWER_COLUMNS, type WarehouseQuestion } from './answers-sql';
 import { sqlNumber, sqlString } from './sql-literal';
 
 /** A campaign as the warehouse SQL needs it: which arms exist and how long purchases count. */
@@ -6,6 +7,8 @@ export interface WarehouseCampaign {
   /** `holdout` and the variant ids. */
   arms: string[];
   attributionHours: number;
+  /** A question campaign's trait and option values, whose answers are counted. */
+  question?: WarehouseQuestion;
 }
 
 /** What the SQL is asked for; the same for every engine. */
@@ -34,6 +37,11 @@ export interface Dialect {
   unitsPerHour: number;
   /** A FROM item that turns the `segments` column of `per_visitor` into rows of `segment`. */
   unnestSegments: string;
+  /**
+   * Whether `events` also gives `trait`, `answer_type` ('string', 'number' or 'boolean'),
+   * `answer_string` (the answer as text) and `answer_number`, so answers can be counted.
+   */
+  answers: boolean;
 }
 
 /**
@@ -47,13 +55,17 @@ export function buildStatsSql(query: StatsQuery, dialect: Dialect): string {
   const campaignFilter = !query.campaigns ? '' : query.campaigns.length ? `\n      AND campaign IN (${query.campaigns.map((campaign) => sqlString(campaign.id)).join(', ')})` : '\n      AND FALSE';
   const armFilter = query.campaigns?.length ? `\n    AND (${query.campaigns.map(armCondition).join('\n      OR ')})` : '';
   const currency = sqlString(query.currency);
+  // Answers only where the engine has them, and with a config only when it has a question.
+  const questions = query.campaigns && new Map(query.campaigns.flatMap((campaign) => (campaign.question ? [[campaign.id, campaign.question] as const] : [])));
+  const answers = dialect.answers && (!questions || questions.size > 0);
+  const answerColumns = answers ? NO_ANSWER_COLUMNS : '';
   const totals = (segment: string) => `COUNT(*) AS visitors,
   SUM(impressions) AS impressions,
   SUM(clicked) AS clickers,
   SUM(CASE WHEN orders > 0 THEN 1 ELSE 0 END) AS purchasers,
   SUM(orders) AS orders,
   SUM(revenue) AS revenue,
-  SUM(revenue * revenue) AS revenue_sq
+  SUM(revenue * revenue) AS revenue_sq${answerColumns}
 FROM per_visitor${segment}`;
   return `-- segmint: sufficient statistics per campaign, arm and segment (SPEC §11)
 WITH events AS (
@@ -101,14 +113,14 @@ per_visitor AS (
       SUM(CASE WHEN currency = ${currency} THEN COALESCE(value, 0) ELSE 0 END) AS revenue
     FROM orders GROUP BY campaign, visitor
   ) AS o ON o.campaign = x.campaign AND o.visitor = x.visitor
-)
+)${answers ? `,\n${answersSql(questions, campaignFilter)}` : ''}
 SELECT campaign, variant, CAST(NULL AS STRING) AS segment,
   ${totals('')}
 GROUP BY campaign, variant
 UNION ALL
 SELECT campaign, variant, segment,
   ${totals(`\nCROSS JOIN ${dialect.unnestSegments}\nWHERE segment <> ''`)}
-GROUP BY campaign, variant, segment
+GROUP BY campaign, variant, segment${answers ? `\nUNION ALL\n${ANSWER_ROWS_SELECT}` : ''}
 ORDER BY campaign, variant, segment
 `;
 }
