@@ -70,7 +70,7 @@ function createConfigSource(script: HTMLScriptElement | null, doc: Document): Co
   return { load: async () => {
     // An async script may run before the parser reaches an inline config further down the page.
     if (doc.readyState === 'loading') await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
-    const inline = readInlineConfig(doc);
+    const inline = await readInlineConfig(doc);
     if (inline === undefined) throw new Error('no config: set data-config on the script tag or add <script type="application/json" id="segmint-config">');
     return inline;
   } };

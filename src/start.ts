@@ -42,7 +42,7 @@ export async function start(context: StartContext): Promise<Runtime | null> {
 
   const rt: Runtime = { ...context, session: { prepared: config.prepared, store, hints, rejected: config.rejected }, fire: () => {} };
   rt.fire = createFiring(context.enqueue, (candidates) => decideFired(rt, candidates));
-  rt.state.page = armPage(rt);
+  await armPageOf(rt);
   context.enqueue(() => restoreTeaser(rt));
   return rt;
 }
@@ -54,8 +54,17 @@ export async function startNextPage(rt: Runtime, url: string | undefined, pageVi
   rt.state.page?.stop();
   await rt.session.store.record(pageView);
   if (rt.state.destroyed) return;
-  rt.state.page = armPage(rt);
+  await armPageOf(rt);
   await restoreTeaser(rt);
+}
+
+/** Arms this page's triggers (in slices); one that cannot be armed stops the others armed with it. */
+async function armPageOf(rt: Runtime): Promise<void> {
+  const page = (rt.state.page = armPage(rt));
+  await page.armed.catch((error: unknown) => {
+    page.stop();
+    throw error;
+  });
 }
 
 /** What the host told us (`data-*` attributes or npm options), with the config's defaults. */

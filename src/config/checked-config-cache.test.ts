@@ -56,4 +56,18 @@ describe('fingerprintConfig', () => {
     // Never the print of a walk of the same value.
     expect(fingerprintConfig(base, text)).not.toBe(fingerprintConfig(base));
   });
+
+  it('hashes a text of many steps as one pass over every character in order would: prints kept by an earlier release still match', () => {
+    const text = JSON.stringify({ ...base, campaigns: Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, content: { en: { title: `Ç${i}` } } })) });
+    expect(text.length).toBeGreaterThan(100_000);
+    // The definition (checked-config-cache.ts): two 32-bit hashes over 't' then the text, and the count hashed.
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (const c of ['t', ...text].map((ch) => ch.charCodeAt(0))) {
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    expect(fingerprintConfig(JSON.parse(text), text)).toBe(`:${text.length + 1}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`);
+  });
 });

@@ -35,12 +35,15 @@ export async function fetchConfig(url: string, base: string): Promise<unknown> {
   }
 }
 
-/** Reads the inline `<script type="application/json" id="segmint-config">`, if the page has one. */
-export function readInlineConfig(doc: Document): unknown {
+/**
+ * Reads the inline `<script type="application/json" id="segmint-config">`, if the page has one;
+ * parsed in slices, as a fetched one is.
+ */
+export async function readInlineConfig(doc: Document): Promise<unknown> {
   const element = doc.getElementById('segmint-config');
   if (!element || element.tagName !== 'SCRIPT' || (element as HTMLScriptElement).type !== 'application/json') return undefined;
   const text = element.textContent ?? '';
-  return keepText(parseConfigText(text, 'the inline #segmint-config'), text);
+  return keepText(await runInSlices(parseConfigSteps(text, 'the inline #segmint-config')), text);
 }
 
 /** The text each config read here was parsed from: quicker to fingerprint than the value, and cheap to store. */

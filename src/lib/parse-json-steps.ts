@@ -51,8 +51,8 @@ export function* parseJsonSteps(text: string): Steps<unknown> {
   }
 }
 
-/** How many characters one step scans. */
-const SCAN_CHARS = 65_536;
+/** How many characters one step scans: few, as the first steps run before the engine has optimised the loop. */
+const SCAN_CHARS = 16_384;
 
 interface SplitArray {
   open: number;

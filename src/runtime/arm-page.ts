@@ -12,6 +12,9 @@ import { readDecisionInput, readSignals } from './read-input';
 import { prefetchRenderer } from './show-campaign';
 import { armSlots } from './fill-slots';
 import { usesFormats } from '../campaigns/formats';
+import { runInSlices, type Steps } from '../lib/run-in-slices';
+import { yieldToHost } from '../lib/yield-to-host';
+import { createPageTimers } from '../triggers/page-timers';
 
 /** How often a page with waiting campaigns asks again whether the visitor qualifies for one. */
 export const QUALIFY_RECHECK_MS = 5000;
@@ -20,17 +23,21 @@ export const QUALIFY_RECHECK_MS = 5000;
 export interface ArmedPage {
   check(): void;
   stop(): void;
+  /**
+   * Resolves once the core triggers are armed, in slices (thousands of campaigns armed at once
+   * were a long task at 4× CPU); rejects when one could not be armed. The page-view timers start then.
+   */
+  armed: Promise<void>;
 }
 
 /**
- * Arms this page: the core triggers (`pageview`, `event`) at once, and the page's state machine
+ * Arms this page: the core triggers (`pageview`, `event`, `click`) in slices, and the page's state machine
  * for the campaigns that wait. Once the visitor qualifies for one, the engagement chunk loads
  * and arms the waiting triggers, and the renderer is fetched while the browser is idle, so the
  * popup appears without delay. A visitor who qualifies for nothing downloads neither.
  */
 export function armPage(rt: Runtime): ArmedPage {
-  // Inline campaigns fill their slots (fill-slots.ts); the triggers and the state machine are for popups.
-  const campaigns = rt.session.prepared.campaigns.filter((campaign) => campaign.slot === undefined);
+  const timers = createPageTimers();
   const context: TriggerContext = {
     onTrack: (handler) => {
       rt.trackListeners.add(handler);
@@ -38,22 +45,62 @@ export function armPage(rt: Runtime): ArmedPage {
     },
     sessionStartedAt: () => rt.session.store.read().sessionStart,
     device: () => collectDeviceSignals(window).device,
+    after: timers.after,
   };
   const stops: (() => void)[] = [];
+  let stopped = false;
+  let state: PageState | undefined;
   const stopSlots = armSlots(rt);
   if (stopSlots) stops.push(stopSlots);
-  const armAll = (armers: TriggerArmers) => {
-    for (const campaign of campaigns) {
-      const stop = armTrigger(campaign.trigger, context, rt.safely(() => rt.fire(campaign)), armers);
-      if (stop) stops.push(stop);
-    }
+  const arm = (campaign: PreparedCampaign, armers: TriggerArmers) => {
+    const stop = armTrigger(campaign.trigger, context, rt.safely(() => rt.fire(campaign)), armers);
+    if (stop) stops.push(stop);
   };
-  armAll(CORE_TRIGGERS);
+  // Inline campaigns fill their slots (fill-slots.ts); the triggers and the state machine are for
+  // popups, sorted out while arming, in the same slices.
+  const popups: PreparedCampaign[] = [];
+  const waiting: PreparedCampaign[] = [];
+  const armed = runInSlices(eachInSteps(rt.session.prepared.campaigns, (campaign) => {
+    if (stopped) return false;
+    if (campaign.slot === undefined) {
+      popups.push(campaign);
+      if (isWaiting(campaign)) waiting.push(campaign);
+      arm(campaign, CORE_TRIGGERS);
+    }
+    return true;
+  })).then(() => {
+    if (stopped) return;
+    timers.start();
+    const armAll = (armers: TriggerArmers) => runInSlices(eachInSteps(popups, (campaign) => {
+      if (stopped) return false;
+      arm(campaign, armers);
+      return true;
+    }));
+    state = watchWaiting(rt, waiting, armAll);
+    if (waiting.length) state.check();
+  });
+  return {
+    // Before the triggers are armed there is nothing to check: the first check comes once they are.
+    check: () => state?.check(),
+    stop: () => {
+      stopped = true;
+      state?.stop();
+      stops.splice(0).forEach((stop) => stop());
+    },
+    armed,
+  };
+}
 
-  const waiting = campaigns.filter(isWaiting);
-  const state: PageState = createPageState({
-    // In slices: with thousands of campaigns, one pass would be a long task on every check.
-    qualifies: () => {
+/**
+ * The page's state machine for the campaigns that wait: whether the visitor qualifies for one
+ * (asked again every few seconds), then the engagement chunk and its waiting triggers (`armAll`).
+ */
+function watchWaiting(rt: Runtime, waiting: PreparedCampaign[], armAll: (armers: TriggerArmers) => Promise<void>): PageState {
+  return createPageState({
+    // In slices: with thousands of campaigns, one pass would be a long task on every check. In
+    // a task of its own: the check that follows the arming would add its first slice to the last.
+    qualifies: async () => {
+      await yieldToHost();
       const input = readDecisionInput(rt, readSignals(rt));
       return someInSlices(waiting, (campaign) => evaluateCampaign(campaign, input).eligible);
     },
@@ -61,12 +108,8 @@ export function armPage(rt: Runtime): ArmedPage {
       schedulePrefetch(rt, waiting.some(usesFormats));
       return rt.loadChunk('engage').then(({ engagement }) => {
         if (!isCurrent() || rt.state.destroyed) return;
-        try {
-          armAll(engagement.waitingTriggers);
-        } catch (error) {
-          // A host that breaks a listener (a hostile addEventListener) costs that trigger, reported.
-          rt.report(error);
-        }
+        // A host that breaks a listener (a hostile addEventListener) costs that trigger, reported.
+        return armAll(engagement.waitingTriggers).catch(rt.report);
       }, (error: unknown) => {
         // Without it, waiting triggers cannot be armed; otherwise this was only a prefetch, and
         // the popup's own load retries and reports.
@@ -79,14 +122,14 @@ export function armPage(rt: Runtime): ArmedPage {
     recheckMs: waiting.length ? QUALIFY_RECHECK_MS : undefined,
     report: rt.report,
   });
-  if (waiting.length) state.check();
-  return {
-    check: () => state.check(),
-    stop: () => {
-      state.stop();
-      stops.splice(0).forEach((stop) => stop());
-    },
-  };
+}
+
+/** Calls `each` on every item in turn, pausing after each, until it answers false (the page stopped). */
+function* eachInSteps<T>(items: readonly T[], each: (item: T) => boolean): Steps<void> {
+  for (const item of items) {
+    if (!each(item)) return;
+    yield;
+  }
 }
 
 function schedulePrefetch(rt: Runtime, formats: boolean): void {

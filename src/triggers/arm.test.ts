@@ -4,8 +4,9 @@ import { CORE_TRIGGERS } from './core-triggers';
 import { WAITING_TRIGGERS } from './waiting-triggers';
 import type { Trigger } from '../types';
 import type { TriggerContext } from './trigger';
+import { setPageTimer } from './page-timers';
 
-const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => 'desktop' };
+const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => 'desktop', after: setPageTimer };
 const TRIGGERS: Trigger[] = [
   { on: 'pageview', delaySeconds: 1 },
   { on: 'scroll', percent: 50 },

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { armClickTrigger } from './click';
 import type { TriggerContext } from './trigger';
+import { setPageTimer } from './page-timers';
 
-const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => 0, device: () => 'desktop' };
+const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => 0, device: () => 'desktop', after: setPageTimer };
 const arm = (selector: string) => {
   const fire = vi.fn();
   return { fire, stop: armClickTrigger({ on: 'click', selector }, context, fire) };

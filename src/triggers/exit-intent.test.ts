@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { armExitIntentTrigger, EXIT_INTENT } from './exit-intent';
 import type { TriggerContext } from './trigger';
+import { setPageTimer } from './page-timers';
 
 const FRAME = 16;
-const contextFor = (device: 'mobile' | 'tablet' | 'desktop'): TriggerContext => ({ onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => device });
+const contextFor = (device: 'mobile' | 'tablet' | 'desktop'): TriggerContext => ({ onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => device, after: setPageTimer });
 const arm = (device: 'mobile' | 'tablet' | 'desktop' = 'desktop') => {
   const fire = vi.fn();
   const stop = armExitIntentTrigger({ on: 'exit-intent' }, contextFor(device), fire);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { armIdleTrigger } from './idle';
 import type { TriggerContext } from './trigger';
+import { setPageTimer } from './page-timers';
 
-const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => 'desktop' };
+const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => 'desktop', after: setPageTimer };
 const arm = (seconds: number) => {
   const fire = vi.fn();
   const stop = armIdleTrigger({ on: 'idle', seconds }, context, fire);

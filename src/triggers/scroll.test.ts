@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { armScrollTrigger } from './scroll';
 import type { TriggerContext } from './trigger';
+import { setPageTimer } from './page-timers';
 
-const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => 'desktop' };
+const context: TriggerContext = { onTrack: () => () => {}, sessionStartedAt: () => Date.now(), device: () => 'desktop', after: setPageTimer };
 const FRAME = 16;
 let height = 0;
 let heightReads = 0;

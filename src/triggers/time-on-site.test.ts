@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { armTimeOnSiteTrigger } from './time-on-site';
 import type { TriggerContext } from './trigger';
+import { setPageTimer } from './page-timers';
 
-const contextStartedAt = (sessionStart: number): TriggerContext => ({ onTrack: () => () => {}, sessionStartedAt: () => sessionStart, device: () => 'desktop' });
+const contextStartedAt = (sessionStart: number): TriggerContext => ({ onTrack: () => () => {}, sessionStartedAt: () => sessionStart, device: () => 'desktop', after: setPageTimer });
 
 describe('time-on-site trigger', () => {
   beforeEach(() => {

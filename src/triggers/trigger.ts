@@ -8,6 +8,8 @@ export interface TriggerContext {
   sessionStartedAt(): number;
   /** The device signal, for triggers whose heuristic differs on touch devices. */
   device(): 'mobile' | 'tablet' | 'desktop';
+  /** Calls `fire` once after `ms`; returns the stop function (`page-timers.ts`). */
+  after(ms: number, fire: () => void): () => void;
 }
 
 /** Arms one trigger: calls `fire` whenever it fires, until the returned stop function is called. */

@@ -4,7 +4,8 @@
 // dist/segmint.js by script tag, waits until segmint is ready plus 6 s (one re-check of waiting
 // campaigns), and records every long task (a PerformanceObserver `longtask` installed by
 // addInitScript before any page script) and how long start() took; a first visit, then a repeat
-// visit in the same browser context; `--runs=N` times each (default 3). Prints the median and the
+// visit in the same browser context; `--runs=N` times each (default 3). `--inline` puts the config in
+// the page (`<script type="application/json" id="segmint-config">`) instead of fetching it. Prints the median and the
 // worst longest task per size and visit. Writes tests/bench/results/long-tasks.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -13,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { startServer } from '../../demo/serve.mjs';
 import { median } from './stats.mjs';
+import { OBSERVER, routeBenchPage } from './large-config-page.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const sizeArg = process.argv.find((arg) => arg.startsWith('--campaigns='));
@@ -22,23 +24,7 @@ const SLOWDOWN = 4;
 const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
 const RUNS = runsArg ? Number(runsArg.split('=')[1]) : 3;
 
-/**
- * A config of `n` campaigns, half on page view and half waiting on scroll, none of which the
- * visitor qualifies for; small enough that 5,000 fit the 1 MB config limit.
- */
-function makeConfig(n) {
-  const campaigns = Array.from({ length: n }, (_, i) => ({
-    id: `c${i}`,
-    audience: { productViews: { gte: 5 + (i % 7) }, country: { in: ['DE', 'AT'] } },
-    pages: { include: ['/t/*'] },
-    trigger: i % 2 ? { on: 'scroll', percent: 50 } : { on: 'pageview' },
-    content: { en: { title: `C${i}` } },
-  }));
-  return { version: 1, defaultLocale: 'en', currency: 'USD', campaigns };
-}
-
-// Installed by addInitScript, so it runs before any page script: every long task of the page.
-const OBSERVER = `window.__long = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) __long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+const INLINE = process.argv.includes('--inline');
 
 const { url, server } = await startServer({ port: 0 });
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
@@ -50,16 +36,7 @@ try {
       // context (the checked config kept, the chunks in the HTTP cache).
       const context = await browser.newContext();
       await context.addInitScript(OBSERVER);
-      const config = JSON.stringify(makeConfig(n));
-      await context.route('**/t/config.json', (route) => route.fulfill({ contentType: 'application/json', body: config }));
-      await context.route((u) => u.pathname === '/t/page', (route) => route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
-<script>window.segmint=window.segmint||function(){(segmint.q=segmint.q||[]).push(arguments)}; window.__t0 = performance.now();
-segmint('on', 'ready', function () { window.__ready = performance.now() - __t0; });
-segmint('on', 'error', function (e) { (window.__errors = window.__errors || []).push(e.message); });</script>
-${n < 0 ? '<script>segmint.__baseline = true; setTimeout(function () { window.__ready = 0; }, 500);</script>' : '<script async src="/dist/segmint.js" data-config="/t/config.json"></script>'}</head><body><main style="height:3000px">page</main></body></html>`,
-      }));
+      await routeBenchPage(context, n, { inline: INLINE });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
@@ -70,7 +47,7 @@ ${n < 0 ? '<script>segmint.__baseline = true; setTimeout(function () { window.__
         if (errors) throw new Error(`segmint reported: ${errors.join('; ')}`);
         await page.waitForTimeout(6000);
         const { long, ready } = await page.evaluate(() => ({ long: window.__long, ready: Math.round(window.__ready) }));
-        const row = { campaigns: n, visit, run, cpuSlowdown: SLOWDOWN, readyMs: ready, longTasks: long.length, longestTaskMs: Math.max(0, ...long), longTaskMs: long };
+        const row = { campaigns: n, config: INLINE ? 'inline' : 'fetched', visit, run, cpuSlowdown: SLOWDOWN, readyMs: ready, longTasks: long.length, longestTaskMs: Math.max(0, ...long), longTaskMs: long };
         results.push(row);
         console.log(JSON.stringify(row));
       }
@@ -97,6 +74,6 @@ for (const n of SIZES) {
 }
 console.log(`\n| campaigns | visit | ready after (median) | long tasks (median) | longest (median) | longest (worst) |\n|---:|---|---:|---:|---:|---:|`);
 for (const row of summary) console.log(`| ${row.campaigns < 0 ? 'none (no segmint)' : row.campaigns.toLocaleString('en')} | ${row.visit} | ${row.campaigns < 0 ? '–' : `${row.readyMs.toLocaleString('en')} ms`} | ${row.longTasks} | ${row.longestTaskMs} ms | ${row.worstTaskMs} ms |`);
-console.log(`\n${RUNS} runs per size, ${SLOWDOWN}× CPU, Chromium ${browser.version()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`\n${INLINE ? 'inline config, ' : ''}${RUNS} runs per size, ${SLOWDOWN}× CPU, Chromium ${browser.version()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 mkdirSync(`${ROOT}tests/bench/results`, { recursive: true });
-writeFileSync(`${ROOT}tests/bench/results/long-tasks.json`, JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), loadAverage: loadavg(), summary, results }, null, 2));
+writeFileSync(`${ROOT}tests/bench/results/long-tasks${INLINE ? '-inline' : ''}.json`, JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), loadAverage: loadavg(), summary, results }, null, 2));

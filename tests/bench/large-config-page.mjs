@@ -1,0 +1,45 @@
+// The page the long-tasks benches load (long-tasks.bench.mjs, long-tasks-trace.mjs): a config of
+// `n` campaigns, fetched (data-config) or inline in the page (`<script type="application/json"
+// id="segmint-config">`), and a `longtask` observer installed before any page script.
+
+/**
+ * A config of `n` campaigns, half on page view and half waiting on scroll, none of which the
+ * visitor qualifies for; small enough that 5,000 fit the 1 MB config limit.
+ */
+export function makeConfig(n) {
+  const campaigns = Array.from({ length: n }, (_, i) => ({
+    id: `c${i}`,
+    audience: { productViews: { gte: 5 + (i % 7) }, country: { in: ['DE', 'AT'] } },
+    pages: { include: ['/t/*'] },
+    trigger: i % 2 ? { on: 'scroll', percent: 50 } : { on: 'pageview' },
+    content: { en: { title: `C${i}` } },
+  }));
+  return { version: 1, defaultLocale: 'en', currency: 'USD', campaigns };
+}
+
+/** Installed by addInitScript, so it runs before any page script: every long task of the page. */
+export const OBSERVER = `window.__long = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) __long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+
+/**
+ * Routes `/t/page` (and `/t/config.json` unless `inline`) in `context`: `n` campaigns, or for
+ * `n < 0` the same page without segmint (the baseline). The page sets `window.__ready` (ms from
+ * its first script) when segmint is ready, and `window.__errors` when it reports one.
+ */
+export async function routeBenchPage(context, n, { inline = false } = {}) {
+  const config = JSON.stringify(makeConfig(n));
+  if (!inline) await context.route('**/t/config.json', (route) => route.fulfill({ contentType: 'application/json', body: config }));
+  // `<` escaped, as a server writing JSON into a page must (no `</script>` inside).
+  const script = n < 0
+    ? '<script>segmint.__baseline = true; setTimeout(function () { window.__ready = 0; }, 500);</script>'
+    : inline
+      ? `<script type="application/json" id="segmint-config">${config.replace(/</g, '\\u003c')}</script><script async src="/dist/segmint.js"></script>`
+      : '<script async src="/dist/segmint.js" data-config="/t/config.json"></script>';
+  await context.route((u) => u.pathname === '/t/page', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+<script>window.segmint=window.segmint||function(){(segmint.q=segmint.q||[]).push(arguments)}; window.__t0 = performance.now();
+segmint('on', 'ready', function () { window.__ready = performance.now() - __t0; });
+segmint('on', 'error', function (e) { (window.__errors = window.__errors || []).push(e.message); });</script>
+${script}</head><body><main style="height:3000px">page</main></body></html>`,
+  }));
+}
