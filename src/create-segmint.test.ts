@@ -31,6 +31,17 @@ describe('createSegmint (npm entry)', () => {
     document.body.innerHTML = '';
   });
 
+  it('starts with a config object that contains itself: the looping part is rejected, the rest runs', async () => {
+    const loop: Record<string, unknown> = { title: 'Loop' };
+    loop.self = loop;
+    const looping = { ...config, campaigns: [...config.campaigns!, { id: 'loop', content: { en: loop } }] } as Config;
+    const sm = create({ config: looping });
+    await sm.start();
+    const trace = await sm.explain();
+    const reasons = Object.fromEntries(trace.campaigns.map((c) => [c.id, c.reason]));
+    expect(reasons).toEqual({ wishlist: 'audience', loop: 'invalid', broken: 'invalid' });
+  });
+
   it('queues calls made before start() and runs them in order after it', async () => {
     const sm = create();
     sm.track('wishlist_add');

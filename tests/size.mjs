@@ -21,7 +21,8 @@ const BUDGETS = [
   { file: 'dist/segmint-tables.js', maxGzipBytes: 3 * 1024 },
   // Once a config text not checked before on this browser arrives: the config checks.
   // 8,648: main's 8,496 with +152 B measured for walking the config in frames (a list of thousands of campaigns was one long first step).
-  { file: 'dist/segmint-check.js', maxGzipBytes: 8648 },
+  // 8,688: +40 B measured for not walking forever into a config object that contains itself (npm entry).
+  { file: 'dist/segmint-check.js', maxGzipBytes: 8688 },
   // Instead of it, for a campaign with a teaser, a countdown or a question: the same popup with those, and the tab.
   { file: 'dist/segmint-formats.js', maxGzipBytes: 9.5 * 1024 },
   // Once a config has errors: the message of each error code.

@@ -66,6 +66,18 @@ describe('a value nested 10,000 deep', () => {
   });
 });
 
+describe('a config object that contains itself (the npm entry takes objects, not only JSON)', () => {
+  it('ends, and rejects the part that loops as too deep, keeping the rest running', () => {
+    const loop: Record<string, unknown> = { title: 'Loop' };
+    loop.self = loop;
+    const raw = { ...base, campaigns: [{ id: 'loop', content: { en: loop } }, { id: 'good', content: { en: { title: 'Still here' } } }] };
+    const { prepared, errors } = prepareConfig(raw);
+    expect(errors.map((e) => e.code)).toEqual(['too-deep']);
+    expect(errors[0].pointer.startsWith('/campaigns/0/content/en/self/self/')).toBe(true);
+    expect(prepared!.campaigns.map((c) => c.id)).toEqual(['good']);
+  });
+});
+
 describe('theme values are data (SPEC §8)', () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addFormat('date-time', () => true);

@@ -231,18 +231,21 @@ function pointerOf(place: Place): string {
  * campaigns costs one frame, not thousands of entries made at once: that first step, in code not
  * optimised yet, was a long task at 4× CPU. Iterative, so no depth overflows the stack.
  */
-function* walkSteps(root: unknown, keysOf: (value: object, at: Place, depth: number) => string[]): Steps<void> {
+function* walkSteps(root: unknown, keysOf: (value: object, at: Place, depth: number) => string[], skipLoops = false): Steps<void> {
   const stack: { value: Record<string, unknown>; keys: string[]; next: number; at: Place; depth: number }[] = [];
+  // The frames are the path from the root, so an object met again on it is a loop.
+  const onPath = new Set<unknown>();
   const enter = (value: unknown, at: Place, depth: number) => {
-    if (typeof value !== 'object' || value === null) return;
+    if (typeof value !== 'object' || value === null || (skipLoops && onPath.has(value))) return;
     const keys = keysOf(value, at, depth);
     stack.push({ value: value as Record<string, unknown>, keys, next: keys.length - 1, at, depth });
+    if (skipLoops) onPath.add(value);
   };
   // A plain loop, which the engine optimises as it cannot inside a generator.
   const walk = (limit: number) => {
     for (; stack.length && limit; limit--) {
       const frame = stack[stack.length - 1];
-      if (frame.next < 0) stack.pop();
+      if (frame.next < 0) onPath.delete(stack.pop()!.value);
       else {
         const key = frame.keys[frame.next--];
         enter(frame.value[key], [frame.at, key], frame.depth + 1);
@@ -276,7 +279,9 @@ function* findForbiddenKeys(root: unknown): Steps<ConfigError[]> {
     const forbidden = keys.slice(from).filter((key) => FORBIDDEN_KEYS.has(key));
     for (const key of forbidden) found.push(new ConfigError(pointerOf([at, key]), 'forbidden-key'));
     return forbidden.length ? keys.filter((key) => !FORBIDDEN_KEYS.has(key)) : keys;
-  });
+    // An object that contains itself (the npm entry takes objects) would never end here; its
+    // loop is too deep, which findTooDeep reports, so the part is rejected all the same.
+  }, true);
   return found;
 }
 
