@@ -34,13 +34,39 @@ let current: ReportFormats | null = null;
  * `formats` (Intl, in the report's locale). Renders one chart at a time.
  */
 export async function renderIntervalChart(chart: IntervalChart, formats: ReportFormats): Promise<string> {
+  return renderSpec(toSpec(chart), formats);
+}
+
+/** One bar of a bar chart: a share (0–1) with its label. */
+export interface BarRow {
+  label: string;
+  share: number;
+}
+
+/** A horizontal bar per row, its length the share (axis 0–100%), in the rows' order; static SVG as above. */
+export async function renderBarChart(rows: BarRow[], axis: string, formats: ReportFormats): Promise<string> {
+  return renderSpec({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 440,
+    height: { step: 30 },
+    data: { values: rows },
+    config: CONFIG,
+    mark: { type: 'bar', color: TONES.arm },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
+      x: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, title: axis, axis: { labelExpr: "segmintFormat(datum.value, 'rate')", tickCount: 5 } },
+    },
+  }, formats);
+}
+
+async function renderSpec(spec: object, formats: ReportFormats): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
   // Vega writes axis labels with d3-format; this hands them to Intl instead.
   vega.expressionFunction('segmintFormat', (value: number, unit: IntervalChart['unit']) =>
     current ? (unit === 'money' ? current.money(value) : unit === 'change' ? current.change(value) : current.rate(value)) : String(value));
   current = formats;
   try {
-    const view = new vega.View(vega.parse(vegaLite.compile(toSpec(chart) as never).spec), { renderer: 'none' });
+    const view = new vega.View(vega.parse(vegaLite.compile(spec as never).spec), { renderer: 'none' });
     const svg = await view.toSVG();
     view.finalize();
     // The page labels each chart as one image (its figure's role="img"): Vega's own roles for
@@ -51,6 +77,13 @@ export async function renderIntervalChart(chart: IntervalChart, formats: ReportF
   }
 }
 
+const CONFIG = {
+  aria: false,
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  view: { stroke: null },
+  axis: { labelColor: TEXT, titleColor: TEXT, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', domainColor: '#8c959f', tickColor: '#8c959f', gridColor: '#d8dee4' },
+};
+
 function toSpec(chart: IntervalChart): object {
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } };
   const x = { type: 'quantitative', scale: { zero: true, nice: true } };
@@ -60,12 +93,7 @@ function toSpec(chart: IntervalChart): object {
     width: 440,
     height: { step: 30 },
     data: { values: chart.rows },
-    config: {
-      aria: false,
-      font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-      view: { stroke: null },
-      axis: { labelColor: TEXT, titleColor: TEXT, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', domainColor: '#8c959f', tickColor: '#8c959f', gridColor: '#d8dee4' },
-    },
+    config: CONFIG,
     layer: [
       ...(chart.zeroLine ? [{ mark: { type: 'rule', color: TEXT, strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } }] : []),
       {

@@ -1,9 +1,9 @@
-import type { ArmReport, CampaignReport, Lift, Report, SampleRatio } from './report-types';
+import type { AnswersReport, ArmReport, CampaignReport, Lift, Report, SampleRatio } from './report-types';
 import type { StatsRow } from './stats-rows';
 import { describeSample } from './statistics';
 import { Z_95 } from './distributions';
 import { createFormats, type ReportFormats } from './html-format';
-import { renderIntervalChart, type IntervalRow } from './html-charts';
+import { renderBarChart, renderIntervalChart, type IntervalRow } from './html-charts';
 import { REPORT_CSS } from './report-html-css';
 
 /** How the HTML report is written. */
@@ -79,7 +79,8 @@ ${renderSampleRatio(campaign.srm, formats)}
 ${exposed ? `${charts}
 <ul class="verdicts">${campaign.arms.filter((arm) => arm.lift).flatMap((arm) => METRICS.map((metric) => `<li>${verdict(arm, campaign.baseline, metric, formats)}</li>`)).join('')}</ul>
 ${armTable(campaign, formats)}
-${segmentTable(campaign, formats)}` : '<p>No visitors exposed yet.</p>'}
+${segmentTable(campaign, formats)}` : campaign.answers ? '' : '<p>No visitors exposed yet.</p>'}
+${campaign.answers ? await renderAnswers(campaign.campaign, campaign.answers, formats) : ''}
 </section>`;
 }
 
@@ -164,6 +165,22 @@ function armTable(campaign: CampaignReport, formats: ReportFormats): string {
     `<tr><th scope="row">${escapeHtml(arm.variant)}</th><td class="name">${metric.name}</td>${cells(liftCells(arm.lift?.[metric.key] ?? null, formats, false))}</tr>`));
   return `${table(`Arms of ${campaign.campaign}`, head, body, 1)}
 ${lifts.length ? table(`Lifts against ${campaign.baseline}`, ['Arm', 'Metric', 'Lift', '95% CI', 'p'], lifts, 2) : ''}`;
+}
+
+/** A question campaign's options: who holds each answer now (a bar each), and how often it was chosen. */
+async function renderAnswers(campaign: string, answers: AnswersReport, formats: ReportFormats): Promise<string> {
+  const name = (option: AnswersReport['options'][number]) => (option.label === null ? String(option.value) : `${option.label} (${String(option.value)})`);
+  const share = (visitors: number) => (answers.visitors > 0 ? visitors / answers.visitors : null);
+  const body = answers.options.map((option) => `<tr><th scope="row">${escapeHtml(name(option))}</th>${cells([formats.count(option.visitors), formats.rate(share(option.visitors)), formats.count(option.answers)])}</tr>`);
+  let chart = '';
+  if (answers.visitors > 0) {
+    const bars = answers.options.map((option) => ({ label: name(option), share: option.visitors / answers.visitors }));
+    const svg = await renderBarChart(bars, 'share of visitors who answered', formats);
+    chart = `<div class="charts">${figure('Latest answer per visitor', bars.map((bar) => `${bar.label} ${formats.rate(bar.share)}`).join('; '), svg)}</div>\n`;
+  }
+  return `<h3>Answers</h3>
+<p class="meta">Stored as traits.${escapeHtml(answers.trait)}: ${formats.count(answers.visitors)} visitors, ${formats.count(answers.answers)} answers. A visitor counts for their latest answer; answers counts every answer given, each event once.</p>
+${chart}${table(`Answers to ${campaign}`, ['Option', 'Visitors', 'Share', 'Answers'], body, 1)}`;
 }
 
 function segmentTable(campaign: CampaignReport, formats: ReportFormats): string {
