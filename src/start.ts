@@ -1,6 +1,7 @@
 import type { SignalHints } from './signals/collect';
 import type { PreparedConfig } from './rules/prepare-config';
 import type { Runtime } from './runtime/runtime';
+import type { Chunks } from './chunks/contract';
 import { loadCheckedConfig, rememberConfig, type ConfigSource } from './config/load-checked-config';
 import type { JournalEntry } from './profile/journal';
 import type { ProfileEvent } from './profile/record';
@@ -26,17 +27,19 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   const { options, now, journal } = context;
   // Journalled now, not once the config and the profile are there: the visitor may be gone by then.
   const pageView = journal.add(readPageView(location.href), now());
-  const config = await loadCheckedConfig(context);
+  // The signal tables start loading as soon as the config's needs are known, not after compiling it.
+  const tables = wantSignalTables(context);
+  const config = await loadCheckedConfig({ ...context, onNeeds: tables.want });
   if (!config || context.state.destroyed) {
     journal.allow(false);
     return null;
   }
   const hints = collectHints(options, config.prepared);
-  const tables = loadSignalTables(context, config.prepared);
+  tables.want(config.prepared.needs);
   // A purchase replayed from a page gone too soon converts here, announced once this page runs.
   const replayed = convertReplayed(config.prepared.campaigns, context.loadChunk, (emit) => context.enqueue(() => emit(rt)));
   const store = await openProfile(context, config.prepared, replayed);
-  hints.tables = await tables;
+  hints.tables = await tables.read();
   await store.record(pageView);
   rememberConfig(context.source, config, store.isPersistent(), now());
 
@@ -91,15 +94,25 @@ function openProfile(context: StartContext, prepared: PreparedConfig, replayed: 
   });
 }
 
-/** The lookup tables, when the config needs them; without them (they failed to load) those signals say less. */
-async function loadSignalTables(context: StartContext, prepared: PreparedConfig): Promise<SignalHints['tables']> {
-  if (!needsSignalTables(prepared.needs)) return undefined;
-  try {
-    return (await context.loadChunk('tables')).tables;
-  } catch (error) {
-    context.report(error, 'country, currency and referrer type are read without their tables');
-    return undefined;
-  }
+/**
+ * The lookup tables, loaded once `want` is told of needs that read them; `read` gives them, or
+ * nothing (not needed, or they failed to load, reported: those signals then say less).
+ */
+function wantSignalTables(context: StartContext): { want: (needs: Iterable<string>) => void; read: () => Promise<SignalHints['tables']> } {
+  let loading: Promise<Chunks['tables']> | undefined;
+  return {
+    want: (needs) => {
+      if (!loading && needsSignalTables(new Set(needs))) (loading = context.loadChunk('tables')).catch(() => {});
+    },
+    read: async () => {
+      try {
+        return (await loading)?.tables;
+      } catch (error) {
+        context.report(error, 'country, currency and referrer type are read without their tables');
+        return undefined;
+      }
+    },
+  };
 }
 
 /** The page view of `url`, with the session's first-touch campaign parameters. */

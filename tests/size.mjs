@@ -12,7 +12,8 @@ const BUDGETS = [
   // the browser (SHA-256 in crypto.subtle) and device, page type and referrer type computed only when read.
   // 20,367: main's 20,108 with +259 B measured for large configs (issue 11 item 7): the triggers armed in slices, with the page-view timers
   // started together once all are (triggers/page-timers.ts), and the inline config parsed in slices.
-  { file: 'dist/segmint.js', maxGzipBytes: 20367 },
+  // 20,424: main's 20,367 with +57 B measured for loading the signal tables once the config's needs are known, before compiling (issue 11 item 5).
+  { file: 'dist/segmint.js', maxGzipBytes: 20424 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

@@ -181,3 +181,36 @@ describe('loadCheckedConfig: the fingerprint of a fetched config text', () => {
     expect((await fetchedView(changed)).checked).toBe(true);
   });
 });
+
+describe('loadCheckedConfig: onNeeds, so what the config needs loads beside the rest of the start', () => {
+  const raw = { ...configWith(campaign('a', { audience: { country: 'DE' } })), catalog: {} };
+  const run = (load: () => Promise<unknown>) => {
+    const calls: string[] = [];
+    const loadChunk = ((name: string) => (name === 'check' ? Promise.resolve({ checkLoadedConfig }) : Promise.reject(new Error(name)))) as ChunkLoader;
+    const source: ConfigSource = { load: async () => { const value = await load(); calls.push('loaded'); return value; }, cacheKey: 'https://shop.test/segmint.json' };
+    const done = loadCheckedConfig({ source, now: () => 1_700_000_000_000, report: vi.fn(), loadChunk, onNeeds: (needs) => calls.push(`needs ${[...needs].sort().join(',')}`) });
+    return { calls, done };
+  };
+
+  it('on a first visit, says the needs the checks found, once they are known', async () => {
+    const { calls, done } = run(async () => structuredClone(raw));
+    const config = await done;
+    expect(calls).toEqual(['loaded', 'needs country,device']);
+    expect([...config!.prepared.needs].sort()).toEqual(['country', 'device']);
+  });
+
+  it('with a kept checked form, says the needs kept with it', async () => {
+    const first = run(async () => structuredClone(raw));
+    rememberConfig({ load: async () => raw, cacheKey: 'https://shop.test/segmint.json' }, (await first.done)!, true, 1_700_000_000_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { calls, done } = run(async () => structuredClone(raw));
+    await done;
+    expect(calls).toEqual(['loaded', 'needs country,device']);
+  });
+
+  it('says nothing for a config that cannot be used', async () => {
+    const { calls, done } = run(async () => ({ version: 99 }));
+    expect(await done).toBeNull();
+    expect(calls).toEqual(['loaded']);
+  });
+});

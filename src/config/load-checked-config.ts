@@ -35,6 +35,11 @@ interface Context {
   now: () => number;
   report: (error: unknown, context?: string) => void;
   loadChunk: ChunkLoader;
+  /**
+   * Told the signals the config can read as soon as they are known (the checks found them, or the
+   * kept checked form says them), before compiling: what they need (the signal tables) loads beside.
+   */
+  onNeeds?: (needs: readonly string[]) => void;
 }
 
 /**
@@ -47,7 +52,7 @@ interface Context {
  * off the start path (the valid campaigns run meanwhile). Every step over the whole config
  * (fingerprint, checks, compiling) runs in slices, so thousands of campaigns make no long task.
  */
-export async function loadCheckedConfig({ source, now, report, loadChunk }: Context): Promise<CheckedConfig | null> {
+export async function loadCheckedConfig({ source, now, report, loadChunk, onNeeds }: Context): Promise<CheckedConfig | null> {
   const checkChunk = () => loadChunk('check').then(({ checkLoadedConfig }) => (raw: unknown) => checkLoadedConfig(raw, loadChunk));
   const compile = (clean: CleanConfig) => runInSlices(compileConfigSteps(clean, now));
   const fallBack = async (error: unknown) => {
@@ -81,6 +86,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk }: Cont
   if (entry?.fingerprint === fingerprint) {
     try {
       const { needs } = entry;
+      onNeeds?.(needs);
       return { raw, prepared: await compile(readCleanForm(raw, needs)), fromCache: false, rejected: [], clean: { fingerprint, needs, isNew: now() - entry.savedAt > REFRESH_MS } };
     } catch {
       // A kept form this release cannot compile: check the config again.
@@ -95,6 +101,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk }: Cont
   const { clean, errorCount, rejected, describe } = checked;
   if (!clean) return fallBack(describe().then((all) => all[all.length - 1]));
   if (errorCount) void describe().then((all) => all.forEach((error) => report(error)));
+  onNeeds?.(clean.needs);
   const prepared = await compile(clean);
   return { raw, prepared, fromCache: false, rejected, clean: errorCount ? undefined : { fingerprint, needs: clean.needs, isNew: true } };
 }
