@@ -30,8 +30,8 @@ const BUDGETS = [
   { file: 'dist/segmint-diagnose.js', maxGzipBytes: 3024 },
   // Once the page asks for it (?segmint=debug, data-debug): the inspector panel, with its own Preact.
   { file: 'dist/segmint-inspect.js', maxGzipBytes: 7 * 1024 },
-  // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS. 11,189: main's 11,166 with +23 B measured for recording inline exposures (issue 10).
-  { file: 'dist/segmint-inline.js', maxGzipBytes: 11189 },
+  // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS. 11,189: main's 11,166 with +23 B measured for recording inline exposures (issue 10); 11,159: the coupon in the region's own font (−30 B).
+  { file: 'dist/segmint-inline.js', maxGzipBytes: 11159 },
   // Once the page calls explain() (the inspector does): the explanation, from the core's own decision code.
   { file: 'dist/segmint-explain.js', maxGzipBytes: 511 },
   // Once an earlier page left entries in its journal: reading them, their purchases' conversions.

@@ -156,6 +156,15 @@ test('the region is axe-clean', async ({ page }) => {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('a coupon code is set in the region\'s own font, as in the popup: no other font is looked up to show it', async ({ page }) => {
+  await openTestPage(page, { config: makeConfig([strip('strip', { offer: { products: ['MAT', 'LAMP'], coupon: 'CAMP10' }, content: { en: { title: 'Goes well with it', body: 'Use {coupon}.', cta: 'Add both', dismiss: 'Not now' } } })], { catalog }), body: productPage() });
+  const code = region(page).locator('code', { hasText: 'CAMP10' });
+  await expect(code).toBeVisible();
+  const [codeFont, regionFont] = await Promise.all([code, region(page)].map((locator) => locator.evaluate((element) => getComputedStyle(element).fontFamily)));
+  expect(codeFont).toBe(regionFont);
+  expect(codeFont).not.toMatch(/mono/i);
+});
+
 test('dismiss gives the slot its fallback back and is counted; the CTA counts a click and asks the shop to add to cart', async ({ page }) => {
   await openTestPage(page, { config: makeConfig([strip('strip', { content: { en: { title: 'Goes well', cta: 'Add both', dismiss: 'Not now' } } })], { catalog }), body: productPage() });
   await ready(page);
