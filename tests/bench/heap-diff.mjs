@@ -9,10 +9,9 @@
 // Run `npm run build`, then `node tests/bench/heap-diff.mjs [--variants=segmint-no-popup,...]
 // [--top=N] [--paths=N] [--rate=1] [--save=DIR]` (variants: page-impact.bench.mjs's). One load
 // per variant: a snapshot is exact, but which objects survive can vary from load to load.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { inFreshVisit, serveBenchPage } from './bench-visit.mjs';
 import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { byClass, className, codeByScript, readSnapshot, retainingPath } from './heap-snapshot.mjs';
 
@@ -22,31 +21,15 @@ const TOP = Number(args.get('top') ?? 25);
 const PATHS = Number(args.get('paths') ?? 12);
 const RATE = Number(args.get('rate') ?? 1);
 const SAVE = args.get('save');
-const REPEAT_VISITS = new Set(['segmint-no-popup-repeat']);
 
 /* ---------- the page, from the bench's own server ---------- */
 
-const bench = spawn(process.execPath, [fileURLToPath(new URL('./page-impact.bench.mjs', import.meta.url)), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const origin = await new Promise((resolve, reject) => {
-  bench.stdout.setEncoding('utf8');
-  bench.stdout.once('data', (line) => resolve(line.trim()));
-  bench.once('exit', (code) => reject(new Error(`page-impact.bench.mjs --serve exited with ${code}`)));
-});
+const bench = await serveBenchPage();
+const { origin } = bench;
 
 /** One load of `variant` in a fresh context, its heap after GC as a parsed snapshot. */
 async function snapshot(browser, variant) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    await context.setExtraHTTPHeaders({ 'x-bench-variant': variant });
-    if (REPEAT_VISITS.has(variant)) {
-      const first = await context.newPage();
-      await first.goto(`${origin}/`, { waitUntil: 'networkidle' });
-      await first.waitForTimeout(1000);
-      await first.close();
-    }
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  return inFreshVisit(browser, origin, variant, RATE, async (page, cdp) => {
     await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1000 * Math.sqrt(RATE));
     await cdp.send('HeapProfiler.enable');
@@ -62,9 +45,7 @@ async function snapshot(browser, variant) {
       writeFileSync(`${SAVE}/${variant}.heapsnapshot`, text);
     }
     return { usedSize, heap: readSnapshot(JSON.parse(text)) };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /* ---------- the run ---------- */
@@ -119,5 +100,5 @@ try {
   }
 } finally {
   await browser.close();
-  bench.kill();
+  bench.stop();
 }

@@ -9,9 +9,8 @@
 // `node tests/bench/script-profile.mjs [--variants=segmint-no-popup,...] [--loads=5] [--rate=1]
 // [--top=25]`. Sampling adds its own overhead: compare the variants with each other, not with
 // page-impact's figures.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { inFreshVisit, serveBenchPage } from './bench-visit.mjs';
 import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { median, selfTimes } from './stats.mjs';
 
@@ -21,29 +20,13 @@ const LOADS = Number(args.get('loads') ?? 5);
 const RATE = Number(args.get('rate') ?? 1);
 const TOP = Number(args.get('top') ?? 25);
 const INTERVAL = Number(args.get('interval') ?? 100);
-const REPEAT_VISITS = new Set(['segmint-no-popup-repeat']);
 
-const bench = spawn(process.execPath, [fileURLToPath(new URL('./page-impact.bench.mjs', import.meta.url)), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const origin = await new Promise((resolve, reject) => {
-  bench.stdout.setEncoding('utf8');
-  bench.stdout.once('data', (line) => resolve(line.trim()));
-  bench.once('exit', (code) => reject(new Error(`page-impact.bench.mjs --serve exited with ${code}`)));
-});
+const bench = await serveBenchPage();
+const { origin } = bench;
 
 /** One profiled load of `variant` in a fresh context: self time (ms) per function key. */
 async function profileLoad(browser, variant) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    await context.setExtraHTTPHeaders({ 'x-bench-variant': variant });
-    if (REPEAT_VISITS.has(variant)) {
-      const first = await context.newPage();
-      await first.goto(`${origin}/`, { waitUntil: 'networkidle' });
-      await first.waitForTimeout(1000);
-      await first.close();
-    }
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  return inFreshVisit(browser, origin, variant, RATE, async (page, cdp) => {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL });
     await cdp.send('Profiler.start');
@@ -51,9 +34,7 @@ async function profileLoad(browser, variant) {
     await page.waitForTimeout(1000 * Math.sqrt(RATE));
     const { profile } = await cdp.send('Profiler.stop');
     return selfTimes(profile);
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 const scriptOf = (key) => (key.includes('\t') ? key.split('\t')[1] : key);
@@ -82,5 +63,5 @@ try {
   }
 } finally {
   await browser.close();
-  bench.kill();
+  bench.stop();
 }
