@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runCli } from './run';
+import { runCliCaptured } from '../../tests/unit/run-cli';
 import { openDuckdb } from '../../tests/unit/warehouse/duckdb';
 import { seededRandom } from '../../tests/unit/random';
 
@@ -85,12 +85,7 @@ function generatedLines(visitors: number): string[] {
 
 let duckdb: DuckDBConnection;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (text) => out.push(text), (text) => err.push(text));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCaptured;
 
 /** The report's campaigns' answers, through the DuckDB SQL over `events` and --stats rows saved as JSON or CSV. */
 async function warehouseAnswers(events: string, format: 'json' | 'csv', config = ['--config', file('segmint.json')]) {

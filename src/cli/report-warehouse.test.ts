@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runCli } from './run';
+import { runCliCaptured } from '../../tests/unit/run-cli';
 import { generateEvents, toNdjson, WAREHOUSE_CONFIG } from '../../tests/unit/warehouse/generate-events';
 import { openDuckdb } from '../../tests/unit/warehouse/duckdb';
 import { GA4_COLUMNS, toGa4Rows } from '../../tests/unit/warehouse/ga4-table';
@@ -15,12 +15,7 @@ const file = (name: string) => join(dir, name);
 const events = generateEvents(800, 11);
 let duckdb: DuckDBConnection;
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (text) => out.push(text), (text) => err.push(text));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCliCaptured;
 
 /** Runs SQL and writes its rows as `duckdb -json` would (a JSON array), or as CSV. */
 async function saveRows(sql: string, name: string, format: 'json' | 'csv' = 'json'): Promise<string> {
