@@ -18,7 +18,7 @@ export function makeConfig(n) {
 }
 
 /** Installed by addInitScript, so it runs before any page script: every long task of the page. */
-export const OBSERVER = `window.__long = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) __long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+const OBSERVER = `window.__long = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) __long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
 
 /**
  * Routes `/t/page` (and `/t/config.json` unless `inline`) in `context`: `n` campaigns, or for
@@ -42,4 +42,19 @@ segmint('on', 'ready', function () { window.__ready = performance.now() - __t0; 
 segmint('on', 'error', function (e) { (window.__errors = window.__errors || []).push(e.message); });</script>
 ${script}</head><body><main style="height:3000px">page</main></body></html>`,
   }));
+}
+
+/**
+ * A fresh context with the long-task observer installed before any script and the bench page
+ * routed (see `routeBenchPage`), and a tab in it at `rate`× CPU: its first load is a first
+ * visit, the next one in the same tab a repeat visit. The caller closes `context`.
+ */
+export async function openBenchPage(browser, n, { inline = false, rate }) {
+  const context = await browser.newContext();
+  await context.addInitScript(OBSERVER);
+  await routeBenchPage(context, n, { inline });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, cdp };
 }

@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { startServer } from '../../demo/serve.mjs';
-import { OBSERVER, routeBenchPage } from './large-config-page.mjs';
+import { openBenchPage } from './large-config-page.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const N = Number(arg('campaigns', 5000));
@@ -36,12 +36,7 @@ const { url, server } = await startServer({ port: 0 });
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext();
-    await context.addInitScript(OBSERVER);
-    await routeBenchPage(context, N, { inline: INLINE });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+    const { context, page, cdp } = await openBenchPage(browser, N, { inline: INLINE, rate: SLOWDOWN });
     for (const visit of ['first', 'repeat']) {
       const events = [];
       const collect = ({ value }) => events.push(...value);

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { startServer } from '../../demo/serve.mjs';
 import { median } from './stats.mjs';
-import { OBSERVER, routeBenchPage } from './large-config-page.mjs';
+import { openBenchPage } from './large-config-page.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const sizeArg = process.argv.find((arg) => arg.startsWith('--campaigns='));
@@ -34,12 +34,7 @@ try {
     for (let run = 0; run < RUNS; run++) {
       // A first visit (nothing kept: the checks chunk runs), then a repeat visit in the same
       // context (the checked config kept, the chunks in the HTTP cache).
-      const context = await browser.newContext();
-      await context.addInitScript(OBSERVER);
-      await routeBenchPage(context, n, { inline: INLINE });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+      const { context, page, cdp } = await openBenchPage(browser, n, { inline: INLINE, rate: SLOWDOWN });
       for (const visit of ['first', 'repeat']) {
         await page.goto(`${url}t/page`);
         await page.waitForFunction(() => window.__ready !== undefined || window.__errors, null, { timeout: 120_000 });
