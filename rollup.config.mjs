@@ -88,6 +88,8 @@ export default [
     'segmint-explain.js': 'src/runtime/explain.ts',
     // Once an earlier page left entries in its journal: reading them, their purchases' conversions.
     'segmint-replay.js': 'src/runtime/replay.ts',
+    // Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices.
+    'segmint-parse.js': 'src/lib/parse-json-steps.ts',
   }).map(([file, input]) => build({ input, output: { format: 'es', entryFileNames: file }, bundleDependencies: true, minified: true })),
   // npm: ESM entry points; preact and idb-keyval stay dependencies.
   build({

@@ -30,7 +30,7 @@ export type { ConfigSource };
 export function createSegmint(options: SegmintOptions): Segmint {
   const { config } = options;
   const source: ConfigSource = typeof config === 'string'
-    ? { load: () => fetchConfig(config, document.baseURI), cacheKey: new URL(config, document.baseURI).href }
+    ? { load: () => fetchConfig(config, document.baseURI, loadBundledChunk), cacheKey: new URL(config, document.baseURI).href }
     : { load: async () => config };
   return createInstance(options, source, loadBundledChunk);
 }

@@ -1,4 +1,5 @@
 import type { Segmint, SegmintOptions } from './types';
+import type { ChunkLoader } from './chunks/contract';
 import { createInstance, type ConfigSource } from './create-segmint';
 import { createScriptChunkLoader } from './chunks/script-chunks';
 import { fetchConfig, readInlineConfig } from './config/load-config';
@@ -21,7 +22,7 @@ function load(win: Global, script: HTMLScriptElement | null): void {
   const options = readScriptOptions(script);
   // The chunks sit beside segmint.js.
   const loadChunk = createScriptChunkLoader(script?.src || win.document.baseURI);
-  const instance = createInstance(options, createConfigSource(script, win.document), loadChunk);
+  const instance = createInstance(options, createConfigSource(script, win.document, loadChunk), loadChunk);
 
   const api = function segmint(method: unknown, ...args: unknown[]) {
     // The instance's own methods are the API: nothing reached through its prototype (`toString`).
@@ -64,13 +65,13 @@ function readScriptOptions(script: HTMLScriptElement | null): Omit<SegmintOption
   };
 }
 
-function createConfigSource(script: HTMLScriptElement | null, doc: Document): ConfigSource {
+function createConfigSource(script: HTMLScriptElement | null, doc: Document, loadChunk: ChunkLoader): ConfigSource {
   const url = script?.getAttribute('data-config');
-  if (url) return { load: () => fetchConfig(url, doc.baseURI), cacheKey: new URL(url, doc.baseURI).href };
+  if (url) return { load: () => fetchConfig(url, doc.baseURI, loadChunk), cacheKey: new URL(url, doc.baseURI).href };
   return { load: async () => {
     // An async script may run before the parser reaches an inline config further down the page.
     if (doc.readyState === 'loading') await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
-    const inline = await readInlineConfig(doc);
+    const inline = await readInlineConfig(doc, loadChunk);
     if (inline === undefined) throw new Error('no config: set data-config on the script tag or add <script type="application/json" id="segmint-config">');
     return inline;
   } };

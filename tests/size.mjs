@@ -13,7 +13,8 @@ const BUDGETS = [
   // 20,367: main's 20,108 with +259 B measured for large configs (issue 11 item 7): the triggers armed in slices, with the page-view timers
   // started together once all are (triggers/page-timers.ts), and the inline config parsed in slices.
   // 20,424: main's 20,367 with +57 B measured for loading the signal tables once the config's needs are known, before compiling (issue 11 item 5).
-  { file: 'dist/segmint.js', maxGzipBytes: 20424 },
+  // 20,106: parsing a config of 64 KB or more in slices became a chunk (−318 B).
+  { file: 'dist/segmint.js', maxGzipBytes: 20106 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -36,6 +37,8 @@ const BUDGETS = [
   { file: 'dist/segmint-explain.js', maxGzipBytes: 511 },
   // Once an earlier page left entries in its journal: reading them, their purchases' conversions.
   { file: 'dist/segmint-replay.js', maxGzipBytes: 1840 },
+  // Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices.
+  { file: 'dist/segmint-parse.js', maxGzipBytes: 620 },
 ];
 
 let failed = false;

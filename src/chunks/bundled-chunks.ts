@@ -17,5 +17,6 @@ export const loadBundledChunk: ChunkLoader = createChunkLoader((name) => {
     case 'inline': return import('../inline-placements');
     case 'explain': return import('../runtime/explain');
     case 'replay': return import('../runtime/replay');
+    case 'parse': return import('../lib/parse-json-steps');
   }
 }, (name) => `the bundle (chunk "${name}")`);

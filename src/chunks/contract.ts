@@ -13,6 +13,7 @@ import type { SignalTables } from '../signals/signal-tables';
 import type { explainVisit } from '../runtime/explain';
 import type { readJournalEntries } from '../profile/journal-replay';
 import type { followPurchases } from '../runtime/replay-purchases';
+import type { parseJsonSteps } from '../lib/parse-json-steps';
 
 /** What each chunk exports, by name. */
 export interface Chunks {
@@ -36,6 +37,8 @@ export interface Chunks {
   explain: { explainVisit: typeof explainVisit };
   /** Once an earlier page left entries in its journal (gone before its IndexedDB writes): reading them, their purchases' conversions. */
   replay: { readJournalEntries: typeof readJournalEntries; followPurchases: typeof followPurchases };
+  /** Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices. */
+  parse: { parseJsonSteps: typeof parseJsonSteps };
 }
 
 /** A chunk's name: `segmint-<name>.js`. */

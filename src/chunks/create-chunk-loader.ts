@@ -30,4 +30,5 @@ const DESCRIPTIONS: Record<ChunkName, string> = {
   inline: 'inline renderer',
   explain: 'explain() code',
   replay: 'journal replay',
+  parse: 'large-config parser',
 };

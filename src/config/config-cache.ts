@@ -1,7 +1,7 @@
 import { openDatabase, hasDatabase } from '../profile/database';
 import { isPlainObject } from '../lib/is-plain-object';
-import { parseJsonSteps } from '../lib/parse-json-steps';
-import { runInSlices } from '../lib/run-in-slices';
+import type { ChunkLoader } from '../chunks/contract';
+import { parseJson } from '../lib/parse-json';
 import { readConfigText } from './load-config';
 
 /** A cached config older than this is not trusted any more. */
@@ -12,13 +12,13 @@ const KEY_PREFIX = 'config:';
  * The last valid config fetched from `source`, for when fetching fails (RELIABILITY §45); undefined
  * when there is none or it expired. Never creates the database.
  */
-export async function readCachedConfig(source: string, now: number): Promise<unknown> {
+export async function readCachedConfig(source: string, now: number, loadChunk?: ChunkLoader): Promise<unknown> {
   try {
     if (!(await hasDatabase())) return undefined;
     const entry = await (await openDatabase()).get(KEY_PREFIX + source);
     if (!isPlainObject(entry) || typeof entry.savedAt !== 'number' || now - entry.savedAt > CONFIG_CACHE_TTL_MS) return undefined;
     // Kept as its text when it was fetched (`saveCachedConfig`).
-    return typeof entry.config === 'string' ? await runInSlices(parseJsonSteps(entry.config)) : entry.config;
+    return typeof entry.config === 'string' ? await parseJson(entry.config, loadChunk) : entry.config;
   } catch {
     return undefined;
   }

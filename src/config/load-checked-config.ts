@@ -57,7 +57,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   const compile = (clean: CleanConfig) => runInSlices(compileConfigSteps(clean, now));
   const fallBack = async (error: unknown) => {
     let prepared: PreparedConfig | null = null;
-    const cached = source.cacheKey ? await readCachedConfig(source.cacheKey, now()) : undefined;
+    const cached = source.cacheKey ? await readCachedConfig(source.cacheKey, now(), loadChunk) : undefined;
     if (cached !== undefined) {
       try {
         const { clean } = await (await checkChunk())(cached);

@@ -1,13 +1,16 @@
-import { parseJsonSteps } from '../lib/parse-json-steps';
-import { runAtOnce, runInSlices, type Steps } from '../lib/run-in-slices';
+import type { ChunkLoader } from '../chunks/contract';
+import { parseJson } from '../lib/parse-json';
 
 /** A config request that has not answered by then is abandoned (RELIABILITY §46). */
 export const CONFIG_TIMEOUT_MS = 3000;
 /** Larger than any sane config; parsing more would freeze the page (RELIABILITY §7). */
 export const MAX_CONFIG_BYTES = 1_000_000;
 
-/** Fetches and parses the JSON config at `url` (relative to `base`); rejects with a clear message. */
-export async function fetchConfig(url: string, base: string): Promise<unknown> {
+/**
+ * Fetches and parses the JSON config at `url` (relative to `base`); rejects with a clear message.
+ * A large one is parsed in slices with the `parse` chunk from `loadChunk` (`lib/parse-json.ts`).
+ */
+export async function fetchConfig(url: string, base: string, loadChunk?: ChunkLoader): Promise<unknown> {
   const target = new URL(url, base);
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   const timer = setTimeout(() => controller?.abort(), CONFIG_TIMEOUT_MS);
@@ -28,8 +31,8 @@ export async function fetchConfig(url: string, base: string): Promise<unknown> {
     }
     if (landed.origin !== target.origin) throw new Error(`config request was redirected to another origin (${response.url}); only ${target.origin} may serve it`);
     const text = await response.text();
-    // In slices: one JSON.parse of a large config (thousands of campaigns) is a long task.
-    return keepText(await runInSlices(parseConfigSteps(text, target.href)), text);
+    // In slices when large: one JSON.parse of thousands of campaigns is a long task.
+    return keepText(await parseConfig(text, target.href, loadChunk), text);
   } finally {
     clearTimeout(timer);
   }
@@ -39,11 +42,11 @@ export async function fetchConfig(url: string, base: string): Promise<unknown> {
  * Reads the inline `<script type="application/json" id="segmint-config">`, if the page has one;
  * parsed in slices, as a fetched one is.
  */
-export async function readInlineConfig(doc: Document): Promise<unknown> {
+export async function readInlineConfig(doc: Document, loadChunk?: ChunkLoader): Promise<unknown> {
   const element = doc.getElementById('segmint-config');
   if (!element || element.tagName !== 'SCRIPT' || (element as HTMLScriptElement).type !== 'application/json') return undefined;
   const text = element.textContent ?? '';
-  return keepText(await runInSlices(parseConfigSteps(text, 'the inline #segmint-config')), text);
+  return keepText(await parseConfig(text, 'the inline #segmint-config', loadChunk), text);
 }
 
 /** The text each config read here was parsed from: quicker to fingerprint than the value, and cheap to store. */
@@ -59,19 +62,31 @@ export function readConfigText(raw: unknown): string | undefined {
   return typeof raw === 'object' && raw ? texts.get(raw) : undefined;
 }
 
-/** Parses config JSON with a size limit and an error that says where it came from. */
+/** Parses config JSON with a size limit and an error that says where it came from; at once (Node, tests). */
 export function parseConfigText(text: string, source: string): unknown {
-  return runAtOnce(parseConfigSteps(text, source));
+  checkSize(text, source);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw notJson(text, source, error);
+  }
 }
 
-/** `parseConfigText` in steps (`lib/run-in-slices.ts`). */
-function* parseConfigSteps(text: string, source: string): Steps<unknown> {
-  if (text.length > MAX_CONFIG_BYTES) throw new Error(`config from ${source} is larger than ${MAX_CONFIG_BYTES} bytes`);
+/** `parseConfigText`, in slices when the text is large (`lib/parse-json.ts`). */
+async function parseConfig(text: string, source: string, loadChunk: ChunkLoader | undefined): Promise<unknown> {
+  checkSize(text, source);
   try {
-    return yield* parseJsonSteps(text);
+    return await parseJson(text, loadChunk);
   } catch (error) {
-    const start = text.trimStart().slice(0, 1);
-    const hint = start === '<' ? ' (it looks like HTML, not JSON)' : '';
-    throw new Error(`config from ${source} is not valid JSON${hint}: ${(error as Error).message}`);
+    throw notJson(text, source, error);
   }
+}
+
+function checkSize(text: string, source: string): void {
+  if (text.length > MAX_CONFIG_BYTES) throw new Error(`config from ${source} is larger than ${MAX_CONFIG_BYTES} bytes`);
+}
+
+function notJson(text: string, source: string, error: unknown): Error {
+  const hint = text.trimStart().startsWith('<') ? ' (it looks like HTML, not JSON)' : '';
+  return new Error(`config from ${source} is not valid JSON${hint}: ${(error as Error).message}`);
 }

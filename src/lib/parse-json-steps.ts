@@ -1,13 +1,12 @@
 import type { Steps } from './run-in-slices';
+import { SPLIT_ABOVE } from './parse-json';
 
-/** Below this many characters one `JSON.parse` is quick enough (about 1 ms at 4× CPU per 16 KB). */
-const SPLIT_ABOVE = 65_536;
 /** Stands for a split array in the skeleton: JSON text cannot hold U+0001 except as this escape, which we check for. */
 const MARK = '\u0001';
 
 /**
- * `JSON.parse(text)` in steps: the same value, or the same error. A large text whose top level is
- * an object has its member arrays (a config's thousands of campaigns) parsed one item at a time,
+ * The `parse` chunk, which `lib/parse-json.ts` loads for a large text: `JSON.parse(text)` in
+ * steps, the same value or the same error. A large text whose top level is an object has its member arrays (a config's thousands of campaigns) parsed one item at a time,
  * pausing between them, instead of in one task that a 1 MB config makes longer than 50 ms at 4× CPU.
  * How: one scan marks where each member array's items begin and end (strings and nesting
  * tracked), the rest is parsed as a small skeleton with a marker in each array's place, then each

@@ -56,6 +56,44 @@ test('the signal tables are fetched only for a config that needs country, curren
   expect(downloads).not.toContain('segmint-tables.js');
 });
 
+/** Records the length of every text `JSON.parse` is given, to tell one parse of the whole config from parsing it in slices. */
+const WATCH_PARSE = "window.parsed = []; const parse = JSON.parse; JSON.parse = function (text) { parsed.push(String(text).length); return parse.apply(this, arguments); };";
+
+/** A config over 64 KB: hundreds of campaigns for gold-tier visitors, and one for everyone. */
+function largeConfig(): { config: object; length: number } {
+  const config = makeConfig([...Array.from({ length: 400 }, (_, i) => makeCampaign(`gold-${i}`, { audience: { 'traits.tier': 'gold' } })), makeCampaign('everyone', { priority: -1 })]);
+  return { config, length: JSON.stringify(config).length };
+}
+
+test('a usual config is parsed at once, without the large-config parser; one over 64 KB, fetched or inline, fetches it and is parsed in slices', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  await openTestPage(page, { config: makeConfig([makeCampaign('small')]), before: WATCH_PARSE });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'small');
+  expect(downloads).not.toContain('segmint-parse.js');
+
+  const { config, length } = largeConfig();
+  expect(length).toBeGreaterThan(65_536);
+  for (const inline of [false, true]) {
+    downloads.length = 0;
+    await page.unrouteAll();
+    await openTestPage(page, { config, inline, before: WATCH_PARSE });
+    await expect(dialog(page)).toHaveAttribute('data-campaign', 'everyone');
+    expect(downloads).toContain('segmint-parse.js');
+    // In slices: its campaigns one at a time, never the whole text in one JSON.parse.
+    const parsed: number[] = await page.evaluate(() => (window as any).parsed);
+    expect(parsed.length).toBeGreaterThan(400);
+    expect(Math.max(...parsed)).toBeLessThan(length / 10);
+  }
+});
+
+test('if the large-config parser cannot be loaded, a large config is parsed at once and still runs', async ({ page }) => {
+  await page.route('**/dist/segmint-parse.js?v=*', (route) => route.abort('failed'));
+  const { config, length } = largeConfig();
+  await openTestPage(page, { config, before: WATCH_PARSE });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'everyone');
+  expect(await page.evaluate(() => (window as any).parsed)).toContain(length);
+});
+
 test('if the config checks cannot be loaded, the config is not run unchecked: one error, no popup', async ({ page }) => {
   await page.route('**/dist/segmint-check.js?v=*', (route) => route.abort('failed'));
   await openTestPage(page, { config: makeConfig([makeCampaign('now')]), before: REPORT_ERRORS });

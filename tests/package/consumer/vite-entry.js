@@ -10,6 +10,7 @@ import 'segmint/dist/segmint-inline.js?url';
 import 'segmint/dist/segmint-diagnose.js?url';
 import 'segmint/dist/segmint-inspect.js?url';
 import 'segmint/dist/segmint-explain.js?url';
+import 'segmint/dist/segmint-parse.js?url';
 import './bundle-entry.js';
 
 const script = document.createElement('script');
