@@ -10,8 +10,10 @@ import { readUtm } from './signals/utm';
 import { armPage } from './runtime/arm-page';
 import { createFiring, decideFired } from './runtime/decide-fired';
 import { convertReplayed } from './runtime/conversions';
-import { needsSignalTables } from './rules/needed-signals';
+import { mayNeedSignalTables, needsSignalTables } from './rules/needed-signals';
 import { restoreTeaser } from './runtime/restore-teaser';
+import { prefetchPagePopup } from './runtime/prefetch-popup';
+import { readLocation } from './signals/page';
 
 /** What starting needs from the instance being started. */
 export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void };
@@ -27,9 +29,15 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   const { options, now, journal } = context;
   // Journalled now, not once the config and the profile are there: the visitor may be gone by then.
   const pageView = journal.add(readPageView(location.href), now());
-  // The signal tables start loading as soon as the config's needs are known, not after compiling it.
+  // The signal tables start loading as soon as the config's text may need them, beside its checks
+  // (on a first visit, the checks load beside the fetch); what the checks find is wanted again.
   const tables = wantSignalTables(context);
-  const config = await loadCheckedConfig({ ...context, onNeeds: tables.want });
+  const config = await loadCheckedConfig({
+    ...context,
+    onNeeds: tables.want,
+    onText: (text) => mayNeedSignalTables(text) && tables.load(),
+    mayHaveKept: journal.remembered,
+  });
   if (!config || context.state.destroyed) {
     journal.allow(false);
     return null;
@@ -39,6 +47,8 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   // A purchase replayed from a page gone too soon converts here, announced once this page runs.
   const replayed = convertReplayed(config.prepared.campaigns, context.loadChunk, (emit) => context.enqueue(() => emit(rt)));
   const store = await openProfile(context, config.prepared, replayed);
+  // A popup that may show at once has its chunks loading while the tables and the page view are awaited.
+  prefetchPagePopup(context.loadChunk, config.prepared, store.read(), readLocation(document, undefined).pathname, now());
   hints.tables = await tables.read();
   await store.record(pageView);
   rememberConfig(context.source, config, store.isPersistent(), now());
@@ -95,18 +105,26 @@ function openProfile(context: StartContext, prepared: PreparedConfig, replayed: 
 }
 
 /**
- * The lookup tables, loaded once `want` is told of needs that read them; `read` gives them, or
- * nothing (not needed, or they failed to load, reported: those signals then say less).
+ * The lookup tables, loaded once `want` is told of needs that read them, or ahead by `load` (the
+ * config's text may need them); `read` gives them when needed, or nothing (not needed: not
+ * waited for; or they failed to load, reported: those signals then say less).
  */
-function wantSignalTables(context: StartContext): { want: (needs: Iterable<string>) => void; read: () => Promise<SignalHints['tables']> } {
+function wantSignalTables(context: StartContext): { want: (needs: Iterable<string>) => void; load: () => void; read: () => Promise<SignalHints['tables']> } {
   let loading: Promise<Chunks['tables']> | undefined;
+  let needed = false;
+  const load = () => {
+    if (!loading) (loading = context.loadChunk('tables')).catch(() => {});
+  };
   return {
     want: (needs) => {
-      if (!loading && needsSignalTables(new Set(needs))) (loading = context.loadChunk('tables')).catch(() => {});
+      if (!needsSignalTables(new Set(needs))) return;
+      needed = true;
+      load();
     },
+    load,
     read: async () => {
       try {
-        return (await loading)?.tables;
+        return needed ? (await loading)?.tables : undefined;
       } catch (error) {
         context.report(error, 'country, currency and referrer type are read without their tables');
         return undefined;

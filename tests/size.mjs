@@ -14,7 +14,9 @@ const BUDGETS = [
   // started together once all are (triggers/page-timers.ts), and the inline config parsed in slices.
   // 20,424: main's 20,367 with +57 B measured for loading the signal tables once the config's needs are known, before compiling (issue 11 item 5).
   // 20,106: parsing a config of 64 KB or more in slices became a chunk (−318 B).
-  { file: 'dist/segmint.js', maxGzipBytes: 20106 },
+  // 20,346: main's 20,106 with +240 B measured for starting the popup's requests as soon as each is knowable (issue 11, popup latency): the checks
+  // with the config on a first visit, the signal tables once the config text may need them, a popup's chunks before deciding.
+  { file: 'dist/segmint.js', maxGzipBytes: 20346 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

@@ -214,3 +214,47 @@ describe('loadCheckedConfig: onNeeds, so what the config needs loads beside the 
     expect(calls).toEqual(['loaded']);
   });
 });
+
+describe('loadCheckedConfig: what starts loading before the config is there', () => {
+  const raw = configWith(campaign('a'));
+  /** A start whose config answers only when `answer()` is called; `calls` in the order they came. */
+  const run = (mayHaveKept: boolean | undefined) => {
+    const calls: string[] = [];
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const loadChunk = ((name: string) => (calls.push(`chunk ${name}`), name === 'check' ? Promise.resolve({ checkLoadedConfig }) : Promise.reject(new Error(name)))) as ChunkLoader;
+    const text = JSON.stringify(raw);
+    const source: ConfigSource = { load: () => answered.then(() => fetchConfig('https://shop.test/segmint.json', 'https://shop.test/')), cacheKey: 'https://shop.test/segmint.json' };
+    vi.stubGlobal('fetch', async () => new Response(text, { status: 200 }));
+    const done = loadCheckedConfig({ source, now: () => 1_700_000_000_000, report: vi.fn(), loadChunk, mayHaveKept, onText: (t) => calls.push(`text ${t === text}`) });
+    return { calls, answer, done };
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('on a first visit (nothing kept, as the journal says), asks for the checks before the config has answered', async () => {
+    const { calls, answer, done } = run(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual(['chunk check']);
+    answer();
+    expect(await done).not.toBeNull();
+    expect(calls[1]).toBe('text true');
+  });
+
+  it('where something may be kept, asks for the checks only once reading IndexedDB finds nothing', async () => {
+    await openDatabase();
+    const { calls, answer, done } = run(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The database exists but keeps nothing: the checks are asked for once that is read, still before the config.
+    expect(calls).toEqual(['chunk check']);
+    answer();
+    await done;
+    expect(calls.slice(0, 2)).toEqual(['chunk check', 'text true']);
+  });
+
+  it('tells the config text before checking it', async () => {
+    const { calls, answer, done } = run(undefined);
+    answer();
+    await done;
+    expect(calls.indexOf('text true')).toBeGreaterThan(-1);
+  });
+});

@@ -40,6 +40,13 @@ interface Context {
    * kept checked form says them), before compiling: what they need (the signal tables) loads beside.
    */
   onNeeds?: (needs: readonly string[]) => void;
+  /** Told the fetched or inline config's JSON text as soon as it is parsed, before anything checks it (only to load chunks ahead). */
+  onText?: (text: string) => void;
+  /**
+   * False when this browser most likely keeps no checked config (a first visit: `Journal.remembered`):
+   * the checks start loading with the fetch instead of after reading IndexedDB finds nothing kept.
+   */
+  mayHaveKept?: boolean;
 }
 
 /**
@@ -52,7 +59,7 @@ interface Context {
  * off the start path (the valid campaigns run meanwhile). Every step over the whole config
  * (fingerprint, checks, compiling) runs in slices, so thousands of campaigns make no long task.
  */
-export async function loadCheckedConfig({ source, now, report, loadChunk, onNeeds }: Context): Promise<CheckedConfig | null> {
+export async function loadCheckedConfig({ source, now, report, loadChunk, onNeeds, onText, mayHaveKept }: Context): Promise<CheckedConfig | null> {
   const checkChunk = () => loadChunk('check').then(({ checkLoadedConfig }) => (raw: unknown) => checkLoadedConfig(raw, loadChunk));
   const compile = (clean: CleanConfig) => runInSlices(compileConfigSteps(clean, now));
   const fallBack = async (error: unknown) => {
@@ -70,18 +77,24 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
     return prepared ? { raw: cached, prepared, fromCache: true, rejected: [] } : null;
   };
   const key = source.cacheKey ?? 'inline';
-  // Read beside the fetch; with nothing kept, the checks start loading beside it too.
+  // Read beside the fetch; with nothing kept, the checks start loading beside it too: at once on a
+  // first visit, where asking IndexedDB whether anything is kept can take longer than the fetch.
   const kept = readCheckedConfig(key);
-  void kept.then((entry) => {
-    if (!entry) checkChunk().catch(() => {});
-  });
+  if (mayHaveKept === false) checkChunk().catch(() => {});
+  else {
+    void kept.then((entry) => {
+      if (!entry) checkChunk().catch(() => {});
+    });
+  }
   let raw: unknown;
   try {
     raw = await source.load();
   } catch (error) {
     return fallBack(error);
   }
-  const fingerprint = await fingerprintLoaded(raw, readConfigText(raw));
+  const text = readConfigText(raw);
+  if (text !== undefined) onText?.(text);
+  const fingerprint = await fingerprintLoaded(raw, text);
   const entry = await kept;
   if (entry?.fingerprint === fingerprint) {
     try {

@@ -203,3 +203,15 @@ function breakStorage(fault: 'throws' | 'full' | 'missing'): () => void {
     getItem?.mockRestore();
   };
 }
+
+describe('the journal says whether an earlier page stored the profile (a first visit has nothing kept)', () => {
+  it('is false on a first visit, true once a page stored the profile without needing consent, false again once erased', async () => {
+    expect(createJournal().remembered).toBe(false);
+    const store = await open(createJournal());
+    store.close();
+    expect(createJournal().remembered).toBe(true);
+    expect(createJournal('required').remembered).toBe(true);
+    createJournal().erase();
+    expect(createJournal().remembered).toBe(false);
+  });
+});

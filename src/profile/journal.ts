@@ -36,6 +36,12 @@ export interface Journal {
   drop(keys: readonly string[]): void;
   /** Removes every page's entries and the remembered permission: consent withdrawn, `forget()`, or no IndexedDB to replay into. */
   erase(): void;
+  /**
+   * An earlier page stored the profile without needing consent and remembered it (`allow(…, remember)`),
+   * read when the journal opened. Without that mark this browser most likely keeps nothing of segmint's
+   * (a first visit): what only a first visit needs may start loading at once.
+   */
+  remembered: boolean;
 }
 
 /** The format's name is in the key: a later format gets a new prefix and never misreads this one. */
@@ -53,13 +59,15 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
   const page = PREFIX + Math.random().toString(36).slice(2, 10);
   let entries: JournalEntry[] = [];
   let count = 0;
-  let allowed = consent === 'granted' || (!consent && attempt((s) => s.getItem(ALLOWED)) === '1');
+  const remembered = attempt((s) => s.getItem(ALLOWED)) === '1';
+  let allowed = consent === 'granted' || (!consent && remembered);
 
   const save = () => {
     if (allowed) attempt((s) => (entries.length ? s.setItem(page, JSON.stringify(entries)) : s.removeItem(page)));
   };
 
   return {
+    remembered,
     add(event, at) {
       const entry: JournalEntry = [event, at, `${page.slice(PREFIX.length)}.${count++}`];
       entries = [...entries, entry].slice(-MAX_ENTRIES);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareConfig } from './prepare-config';
-import { needsSignalTables } from './needed-signals';
+import { mayNeedSignalTables, needsSignalTables } from './needed-signals';
 
 const prepare = (fields: Record<string, unknown>) => prepareConfig({ version: 1, defaultLocale: 'en', ...fields }).prepared!;
 const campaign = (id: string, audience?: unknown) => ({ id, ...(audience ? { audience } : {}), content: { en: { title: id } } });
@@ -30,5 +30,32 @@ describe('the signals a config needs', () => {
     const withPrice = prepare({ catalog: { p: { name: { en: 'P' }, price: { EUR: 9 } } }, campaigns: [campaign('a')] });
     expect([...withPrice.needs].sort()).toEqual(['country', 'currency']);
     expect(needsSignalTables(prepare({ catalog: { p: { name: { en: 'P' } } }, campaigns: [campaign('a')] }).needs)).toBe(false);
+  });
+});
+
+describe('mayNeedSignalTables: whether a config text may need the tables, before its checks', () => {
+  const configs: Record<string, unknown>[] = [
+    { segments: { dach: { country: { in: ['DE', 'AT'] } } }, campaigns: [campaign('a', { segment: 'dach' })] },
+    { campaigns: [campaign('a', { referrerType: 'search' })] },
+    { campaigns: [campaign('a', { all: [{ not: { country: 'FR' } }] })] },
+    { campaigns: [campaign('a', { currency: { in: ['EUR'] } })] },
+    { catalog: { p: { name: { en: 'P' }, price: { EUR: 9 } } }, campaigns: [campaign('a')] },
+    { currency: 'EUR', campaigns: [campaign('a', { pageType: 'product' })] },
+    { currency: 'EUR', catalog: { p: { name: { en: 'P' } } }, campaigns: [campaign('a', { device: 'mobile' })] },
+    { campaigns: [{ id: 'a', content: { en: { title: 'a', body: 'Say "country": {here} and "price": {there}' } } }] },
+  ];
+
+  it('is true, compact or pretty-printed, for every config whose checks find it needs them', () => {
+    for (const fields of configs) {
+      const needs = needsSignalTables(prepare(fields).needs);
+      for (const text of [JSON.stringify({ version: 1, ...fields }), JSON.stringify({ version: 1, ...fields }, null, 2)]) {
+        if (needs) expect(mayNeedSignalTables(text), text).toBe(true);
+      }
+    }
+  });
+
+  it('is false for the configs here that need none: a default currency, a catalog without prices, such words inside strings', () => {
+    const answers = configs.map((fields) => [needsSignalTables(prepare(fields).needs), mayNeedSignalTables(JSON.stringify({ version: 1, ...fields }))]);
+    expect(answers).toEqual([[true, true], [true, true], [true, true], [true, true], [true, true], [false, false], [false, false], [false, false]]);
   });
 });

@@ -42,3 +42,15 @@ export function* findNeededSignalsSteps(clean: Omit<CleanConfig, 'needs'>): Step
 export function needsSignalTables(needed: Set<string>): boolean {
   return needed.has('country') || needed.has('currency') || needed.has('referrerType');
 }
+
+/**
+ * Whether a config's JSON text may need the lookup tables, before its checks have found what it
+ * reads: `country` or `referrerType` as a key, `currency` as a key whose value is an object (a
+ * condition; the config's own default `currency` is a string), or `price` as one (a catalog
+ * product's, which needs `currency`). Escaped quotes inside strings do not match. An over-estimate
+ * (such a key anywhere counts) except for a `currency` condition written as a bare string, whose
+ * tables load only once the checks have found it: so the tables mostly load beside the checks.
+ */
+export function mayNeedSignalTables(text: string): boolean {
+  return /"(?:country|referrerType)"\s*:|"(?:currency|price)"\s*:\s*\{/.test(text);
+}

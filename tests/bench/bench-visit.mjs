@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 /** A repeat visit is the second tab of a context whose first tab loaded the page. */
 const REPEAT_VISITS = new Set(['segmint-no-popup-repeat']);
 
-/** Starts `page-impact.bench.mjs --serve`; resolves to its origin and a `stop()`. */
-export async function serveBenchPage() {
-  const bench = spawn(process.execPath, [fileURLToPath(new URL('./page-impact.bench.mjs', import.meta.url)), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts `page-impact.bench.mjs --serve` (with `extra` arguments, e.g. `--base-dist=DIR`); resolves to its origin and a `stop()`. */
+export async function serveBenchPage(extra = []) {
+  const bench = spawn(process.execPath, [fileURLToPath(new URL('./page-impact.bench.mjs', import.meta.url)), '--serve', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const origin = await new Promise((resolve, reject) => {
     bench.stdout.setEncoding('utf8');
     bench.stdout.once('data', (line) => resolve(line.trim()));
@@ -20,10 +20,12 @@ export async function serveBenchPage() {
 /**
  * One visit of `variant` in a fresh context at `rate`× CPU: `measure(page, cdp)` navigates and
  * measures (a profiler must start before the navigation); the context is closed after it.
+ * `prepare(context)`, when given, runs first (routes, init scripts).
  */
-export async function inFreshVisit(browser, origin, variant, rate, measure) {
+export async function inFreshVisit(browser, origin, variant, rate, measure, prepare) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
+    await prepare?.(context);
     await context.setExtraHTTPHeaders({ 'x-bench-variant': variant });
     if (REPEAT_VISITS.has(variant)) {
       const first = await context.newPage();

@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { test, expect, openTestPage, makeConfig, makeCampaign, dialog, watchDownloads } from './fixtures';
+
+// The order of the start path's requests on a first visit (README, Architecture): each starts as
+// soon as it is knowable, so none waits for one it does not need. Each test holds back one answer
+// and checks what was asked for before it was let through. `log` is in the order Node saw it.
+
+const PRICED = { catalog: { 'SKU-1': { name: { en: 'Trail Tent' }, price: { USD: 199 }, url: '/p/1' } } };
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Logs `asked <file>` for each segmint file the page requests, and holds back the answer of `held` by `ms` (logged `answered <file>` as it is let through). */
+async function holdBack(page: Page, held: string, ms: number): Promise<string[]> {
+  const log: string[] = [];
+  page.on('request', (request) => {
+    const file = /\/(segmint[\w-]*\.js|slow-config\.json)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (file) log.push(`asked ${file}`);
+  });
+  await page.route(`**/dist/${held}?v=*`, async (route) => {
+    await wait(ms);
+    log.push(`answered ${held}`);
+    await route.continue();
+  });
+  return log;
+}
+
+/** Serves `config` at /t/slow-config.json, answered after `ms`. */
+async function slowConfig(page: Page, config: object, ms: number, log: string[]): Promise<void> {
+  await page.route('**/t/slow-config.json', async (route) => {
+    await wait(ms);
+    log.push('answered slow-config.json');
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) });
+  });
+}
+
+test('a first visit asks for the config checks with the config, not once IndexedDB says nothing is kept', async ({ page }) => {
+  const log = await holdBack(page, 'segmint-check.js', 0);
+  const config = makeConfig([makeCampaign('now')]);
+  await slowConfig(page, config, 400, log);
+  // IndexedDB slow to answer whether segmint's database exists (300 ms was measured at 4× CPU on a busy machine).
+  const slowDatabases = 'const list = IDBFactory.prototype.databases; IDBFactory.prototype.databases = function () { return new Promise((resolve) => setTimeout(resolve, 1500)).then(() => list.call(this)); };';
+  await openTestPage(page, { config, attributes: 'data-config="/t/slow-config.json"', before: slowDatabases });
+  await expect(dialog(page)).toBeVisible();
+  expect(log.indexOf('asked segmint-check.js')).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-check.js')).toBeLessThan(log.indexOf('answered slow-config.json'));
+});
+
+test('the signal tables are asked for while the config checks load, when the config text may need them', async ({ page }) => {
+  const log = await holdBack(page, 'segmint-check.js', 800);
+  await openTestPage(page, { config: makeConfig([makeCampaign('now')], PRICED) });
+  await expect(dialog(page)).toBeVisible();
+  expect(log.indexOf('asked segmint-tables.js')).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-tables.js')).toBeLessThan(log.indexOf('answered segmint-check.js'));
+});
+
+test('a popup shown at once to everyone on the page has its campaign code and renderer asked for before the decision, beside the tables', async ({ page }) => {
+  const log = await holdBack(page, 'segmint-tables.js', 800);
+  await openTestPage(page, { config: makeConfig([makeCampaign('now')], PRICED) });
+  await expect(dialog(page)).toBeVisible();
+  const answered = log.indexOf('answered segmint-tables.js');
+  expect(answered).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-engage.js')).toBeLessThan(answered);
+  expect(log.indexOf('asked segmint-popup.js')).toBeLessThan(answered);
+  expect(log.indexOf('asked segmint-engage.js')).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-popup.js')).toBeGreaterThan(-1);
+});
+
+test('nothing is fetched ahead for a popup its audience, its page or its caps hold back', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  const config = makeConfig([
+    makeCampaign('gold', { audience: { 'traits.tier': 'gold' } }),
+    makeCampaign('elsewhere', { pages: { include: ['/cart'] } }),
+    makeCampaign('welcome', { frequency: { afterDismissHours: 168 }, priority: -1 }),
+  ], PRICED);
+  await openTestPage(page, { config });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'welcome');
+  await page.locator('segmint-root .sm-close').click();
+  await expect(dialog(page)).toHaveCount(0);
+  await page.waitForTimeout(300);
+
+  // The next page view: the welcome popup was dismissed, so nothing may show at once.
+  downloads.length = 0;
+  await page.reload();
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.waitForTimeout(1500);
+  expect(downloads.sort()).toEqual(['segmint-tables.js', 'segmint.js']);
+});
