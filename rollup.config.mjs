@@ -90,6 +90,8 @@ export default [
     'segmint-replay.js': 'src/runtime/replay.ts',
     // Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices.
     'segmint-parse.js': 'src/lib/parse-json-steps.ts',
+    // Where the browser cannot hash a config text natively (an http page): its fingerprint.
+    'segmint-fingerprint.js': 'src/config/fingerprint-steps.ts',
   }).map(([file, input]) => build({ input, output: { format: 'es', entryFileNames: file }, bundleDependencies: true, minified: true })),
   // npm: ESM entry points; preact and idb-keyval stay dependencies.
   build({

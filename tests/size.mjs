@@ -16,7 +16,8 @@ const BUDGETS = [
   // 20,106: parsing a config of 64 KB or more in slices became a chunk (−318 B).
   // 20,346: main's 20,106 with +240 B measured for starting the popup's requests as soon as each is knowable (issue 11, popup latency): the checks
   // with the config on a first visit, the signal tables once the config text may need them, a popup's chunks before deciding.
-  { file: 'dist/segmint.js', maxGzipBytes: 20346 },
+  // 20,006: the config's fingerprint where the browser cannot hash natively (http) became a chunk (−340 B).
+  { file: 'dist/segmint.js', maxGzipBytes: 20006 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -41,6 +42,8 @@ const BUDGETS = [
   { file: 'dist/segmint-replay.js', maxGzipBytes: 1840 },
   // Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices.
   { file: 'dist/segmint-parse.js', maxGzipBytes: 620 },
+  // Where the browser cannot hash a config text natively (an http page, an npm config object): its fingerprint.
+  { file: 'dist/segmint-fingerprint.js', maxGzipBytes: 654 },
 ];
 
 let failed = false;

@@ -18,5 +18,6 @@ export const loadBundledChunk: ChunkLoader = createChunkLoader((name) => {
     case 'explain': return import('../runtime/explain');
     case 'replay': return import('../runtime/replay');
     case 'parse': return import('../lib/parse-json-steps');
+    case 'fingerprint': return import('../config/fingerprint-steps');
   }
 }, (name) => `the bundle (chunk "${name}")`);

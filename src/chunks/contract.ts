@@ -14,6 +14,7 @@ import type { explainVisit } from '../runtime/explain';
 import type { readJournalEntries } from '../profile/journal-replay';
 import type { followPurchases } from '../runtime/replay-purchases';
 import type { parseJsonSteps } from '../lib/parse-json-steps';
+import type { fingerprintSteps } from '../config/fingerprint-steps';
 
 /** What each chunk exports, by name. */
 export interface Chunks {
@@ -39,6 +40,8 @@ export interface Chunks {
   replay: { readJournalEntries: typeof readJournalEntries; followPurchases: typeof followPurchases };
   /** Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices. */
   parse: { parseJsonSteps: typeof parseJsonSteps };
+  /** Where the browser cannot hash a config text natively (an http page, an npm config object): its fingerprint. */
+  fingerprint: { fingerprintSteps: typeof fingerprintSteps };
 }
 
 /** A chunk's name: `segmint-<name>.js`. */

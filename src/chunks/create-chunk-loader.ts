@@ -31,4 +31,5 @@ const DESCRIPTIONS: Record<ChunkName, string> = {
   explain: 'explain() code',
   replay: 'journal replay',
   parse: 'large-config parser',
+  fingerprint: 'config fingerprint',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintConfig } from './checked-config-cache';
+import { fingerprintConfig } from './fingerprint-steps';
 
 const base = { version: 1, defaultLocale: 'en', campaigns: [{ id: 'a', content: { en: { title: 'Hi' } }, priority: 1 }] };
 

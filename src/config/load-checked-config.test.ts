@@ -7,6 +7,7 @@ import { deleteDatabase, openDatabase } from '../profile/database';
 import { fetchConfig } from './load-config';
 import { loadCheckedConfig, rememberConfig, type ConfigSource } from './load-checked-config';
 import { readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
+import { fingerprintSteps } from './fingerprint-steps';
 
 const campaign = (id: string, extra: Record<string, unknown> = {}) => ({ id, audience: { device: 'mobile' }, content: { en: { title: id } }, ...extra });
 const configWith = (...campaigns: unknown[]) => ({ version: 1, defaultLocale: 'en', segments: { mobile: { device: 'mobile' } }, campaigns });
@@ -14,7 +15,7 @@ const configWith = (...campaigns: unknown[]) => ({ version: 1, defaultLocale: 'e
 /** One page view: load the config as start() does, then keep it as start() does once the profile is open. */
 async function pageView(raw: unknown, { persistent = true, inline = false, at = 1_700_000_000_000 } = {}) {
   const checks = vi.fn(() => Promise.resolve({ checkLoadedConfig }));
-  const loadChunk = ((name: string) => (name === 'check' ? checks() : name === 'diagnose' ? Promise.resolve({ formatConfigError }) : Promise.reject(new Error(name)))) as ChunkLoader;
+  const loadChunk = ((name: string) => (name === 'check' ? checks() : name === 'diagnose' ? Promise.resolve({ formatConfigError }) : name === 'fingerprint' ? Promise.resolve({ fingerprintSteps }) : Promise.reject(new Error(name)))) as ChunkLoader;
   const report = vi.fn();
   const source: ConfigSource = { load: async () => structuredClone(raw), cacheKey: inline ? undefined : 'https://shop.test/segmint.json' };
   const config = await loadCheckedConfig({ source, now: () => at, report, loadChunk });
@@ -142,14 +143,17 @@ describe('loadCheckedConfig: the fingerprint of a fetched config text', () => {
   /** One page view of a config fetched as `text`, as start() loads and keeps it. */
   async function fetchedView(text: string) {
     const checks = vi.fn(() => Promise.resolve({ checkLoadedConfig }));
-    const loadChunk = ((name: string) => (name === 'check' ? checks() : Promise.reject(new Error(name)))) as ChunkLoader;
+    const fingerprint = vi.fn(() => (fingerprintChunk ? Promise.resolve({ fingerprintSteps }) : Promise.reject(new Error('offline'))));
+    const loadChunk = ((name: string) => (name === 'check' ? checks() : name === 'fingerprint' ? fingerprint() : Promise.reject(new Error(name)))) as ChunkLoader;
     vi.stubGlobal('fetch', vi.fn(async () => new Response(text, { status: 200 })));
     const source: ConfigSource = { load: () => fetchConfig(url, url), cacheKey: url };
     const config = await loadCheckedConfig({ source, now: () => 1_700_000_000_000, report: vi.fn(), loadChunk });
     rememberConfig(source, config!, true, 1_700_000_000_000);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    return { checked: checks.mock.calls.length > 0, fingerprint: (await readCheckedConfig(url))?.fingerprint };
+    return { checked: checks.mock.calls.length > 0, fingerprint: (await readCheckedConfig(url))?.fingerprint, fingerprintChunk: fingerprint.mock.calls.length > 0 };
   }
+  /** Whether the `fingerprint` chunk loads (a page offline once the config came). */
+  let fingerprintChunk = true;
   const text = JSON.stringify(configWith(campaign('a'), campaign('b')));
   // The same length, one character apart.
   const changed = text.replace('"b"', '"c"');
@@ -163,6 +167,7 @@ describe('loadCheckedConfig: the fingerprint of a fetched config text', () => {
       const expected = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, '0')).join('');
       expect(first.fingerprint).toBe(`:sha256:${text.length}:${expected}`);
       expect(digest).toHaveBeenCalledWith('SHA-256', expect.anything());
+      expect(first.fingerprintChunk).toBe(false);
       expect((await fetchedView(text)).checked).toBe(false);
       expect((await fetchedView(changed)).checked).toBe(true);
       expect((await fetchedView(changed)).checked).toBe(false);
@@ -176,9 +181,23 @@ describe('loadCheckedConfig: the fingerprint of a fetched config text', () => {
     vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => globalThis.crypto.getRandomValues(bytes) });
     const insecure = await fetchedView(text);
     expect(insecure.checked).toBe(true);
+    expect(insecure.fingerprintChunk).toBe(true);
     expect(insecure.fingerprint).not.toContain('sha256');
     expect((await fetchedView(text)).checked).toBe(false);
     expect((await fetchedView(changed)).checked).toBe(true);
+  });
+
+  it('where it cannot hash and the fingerprint chunk cannot be loaded, checks the config on every page view and keeps no fingerprint', async () => {
+    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => globalThis.crypto.getRandomValues(bytes) });
+    fingerprintChunk = false;
+    try {
+      for (let view = 0; view < 2; view++) {
+        const offline = await fetchedView(text);
+        expect([offline.checked, offline.fingerprintChunk, offline.fingerprint]).toEqual([true, true, undefined]);
+      }
+    } finally {
+      fingerprintChunk = true;
+    }
   });
 });
 

@@ -86,6 +86,8 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
       if (!entry) checkChunk().catch(() => {});
     });
   }
+  // A page that cannot hash natively (http) fingerprints with a chunk: it loads beside the fetch too.
+  if (!globalThis.crypto?.subtle) loadChunk('fingerprint').catch(() => {});
   let raw: unknown;
   try {
     raw = await source.load();
@@ -94,9 +96,9 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   }
   const text = readConfigText(raw);
   if (text !== undefined) onText?.(text);
-  const fingerprint = await fingerprintLoaded(raw, text);
+  const fingerprint = await fingerprintLoaded(raw, text, loadChunk);
   const entry = await kept;
-  if (entry?.fingerprint === fingerprint) {
+  if (fingerprint && entry?.fingerprint === fingerprint) {
     try {
       const { needs } = entry;
       onNeeds?.(needs);
@@ -116,7 +118,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   if (errorCount) void describe().then((all) => all.forEach((error) => report(error)));
   onNeeds?.(clean.needs);
   const prepared = await compile(clean);
-  return { raw, prepared, fromCache: false, rejected, clean: errorCount ? undefined : { fingerprint, needs: clean.needs, isNew: true } };
+  return { raw, prepared, fromCache: false, rejected, clean: errorCount || !fingerprint ? undefined : { fingerprint, needs: clean.needs, isNew: true } };
 }
 
 /**

@@ -94,6 +94,28 @@ test('if the large-config parser cannot be loaded, a large config is parsed at o
   expect(await page.evaluate(() => (window as any).parsed)).toContain(length);
 });
 
+test('a page that cannot hash natively (http: no crypto.subtle) fingerprints the config with its own chunk, and the next page view still skips the checks', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  const config = makeConfig([makeCampaign('first', { frequency: { maxImpressions: 1 } }), makeCampaign('second', { priority: -1 })]);
+  const insecure = "Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true });";
+  await openTestPage(page, { config, before: insecure });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'first');
+  expect(downloads).toEqual(expect.arrayContaining(['segmint-check.js', 'segmint-fingerprint.js']));
+  await page.waitForTimeout(300);
+
+  downloads.length = 0;
+  await page.reload();
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'second');
+  expect(downloads.sort()).toEqual(['segmint-engage.js', 'segmint-fingerprint.js', 'segmint-popup.js', 'segmint.js']);
+
+  // Where the browser hashes (a secure context, as 127.0.0.1 is), the chunk is never fetched.
+  downloads.length = 0;
+  await page.unrouteAll();
+  await openTestPage(page, { config: makeConfig([makeCampaign('third')]) });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'third');
+  expect(downloads).not.toContain('segmint-fingerprint.js');
+});
+
 test('if the config checks cannot be loaded, the config is not run unchecked: one error, no popup', async ({ page }) => {
   await page.route('**/dist/segmint-check.js?v=*', (route) => route.abort('failed'));
   await openTestPage(page, { config: makeConfig([makeCampaign('now')]), before: REPORT_ERRORS });

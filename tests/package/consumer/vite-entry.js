@@ -11,6 +11,7 @@ import 'segmint/dist/segmint-diagnose.js?url';
 import 'segmint/dist/segmint-inspect.js?url';
 import 'segmint/dist/segmint-explain.js?url';
 import 'segmint/dist/segmint-parse.js?url';
+import 'segmint/dist/segmint-fingerprint.js?url';
 import './bundle-entry.js';
 
 const script = document.createElement('script');
