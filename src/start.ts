@@ -49,8 +49,8 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   const store = await openProfile(context, config.prepared, replayed);
   // A popup that may show at once has its chunks loading while the tables and the page view are awaited.
   prefetchPagePopup(context.loadChunk, config.prepared, store.read(), readLocation(document, undefined).pathname, now());
-  hints.tables = await tables.read();
-  await store.record(pageView);
+  // The page view is stored while the tables may still be on their way: neither needs the other.
+  [hints.tables] = await Promise.all([tables.read(), store.record(pageView)]);
   rememberConfig(context.source, config, store.isPersistent(), now());
 
   const rt: Runtime = { ...context, session: { prepared: config.prepared, store, hints, rejected: config.rejected }, fire: () => {} };

@@ -17,7 +17,8 @@ const BUDGETS = [
   // 20,346: main's 20,106 with +240 B measured for starting the popup's requests as soon as each is knowable (issue 11, popup latency): the checks
   // with the config on a first visit, the signal tables once the config text may need them, a popup's chunks before deciding.
   // 20,006: the config's fingerprint where the browser cannot hash natively (http) became a chunk (−340 B).
-  { file: 'dist/segmint.js', maxGzipBytes: 20006 },
+  // 20,013: main's 20,006 with +7 B measured for storing the page view while the tables are still loading (issue 11, popup latency).
+  { file: 'dist/segmint.js', maxGzipBytes: 20013 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

@@ -27,6 +27,7 @@ const VARIANTS = ['none', 'segmint-popup', ...(BASE_DIST ? ['segmint-popup@base'
 
 // Installed before any page script. Marks, in performance.now() milliseconds (from navigation start):
 // when segmint.js first runs (its loader reads document.currentScript), IndexedDB asked and open,
+// its first write (a readwrite transaction: the page view) asked and done,
 // segmint's own events (through the stub queue the page's snippet keeps), the popup's host given
 // its shadow root (building starts), the last animation frame asked for before it is in the page
 // (mount.ts builds it, then waits for that frame to put it in), in the page, and visible: the
@@ -46,6 +47,15 @@ const PROBES = `(() => {
     const request = open.apply(this, rest);
     request.addEventListener('success', () => mark('IndexedDB open'), { once: true });
     return request;
+  };
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
+    const tx = transaction.call(this, names, mode, ...rest);
+    if (mode === 'readwrite' && !('first IndexedDB write asked' in w.marks)) {
+      mark('first IndexedDB write asked');
+      tx.addEventListener('complete', () => mark('first IndexedDB write done'), { once: true });
+    }
+    return tx;
   };
   const databases = IDBFactory.prototype.databases;
   if (databases) IDBFactory.prototype.databases = function () {
@@ -154,7 +164,7 @@ function print(rate, runs) {
   if (BASE_DIST) {
     for (const mode of MODES) {
       const paired = pairedDeltas(runs[`segmint-popup ${mode}`].map((run) => run.marks['popup visible']), runs[`segmint-popup@base ${mode}`].map((run) => run.marks['popup visible']));
-      console.log(`\npopup visible, this build − ${BASE_DIST}, ${mode}: median of the paired differences ${cell(median(paired))} ms (${paired.length} rounds)`);
+      console.log(`\npopup visible, this build − ${BASE_DIST}, ${mode}: median of the paired differences ${cell(median(paired))} ms (${paired.length} pairs)`);
     }
   }
   if (MODES.length < 2) return;

@@ -9,7 +9,7 @@ const PRICED = { catalog: { 'SKU-1': { name: { en: 'Trail Tent' }, price: { USD:
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Logs `asked <file>` for each segmint file the page requests, and holds back the answer of `held` by `ms` (logged `answered <file>` as it is let through). */
-async function holdBack(page: Page, held: string, ms: number): Promise<string[]> {
+async function holdBack(page: Page, held: string, ms: number, beforeRelease?: () => Promise<void>): Promise<string[]> {
   const log: string[] = [];
   page.on('request', (request) => {
     const file = /\/(segmint[\w-]*\.js|slow-config\.json)$/.exec(new URL(request.url()).pathname)?.[1];
@@ -17,6 +17,7 @@ async function holdBack(page: Page, held: string, ms: number): Promise<string[]>
   });
   await page.route(`**/dist/${held}?v=*`, async (route) => {
     await wait(ms);
+    await beforeRelease?.();
     log.push(`answered ${held}`);
     await route.continue();
   });
@@ -52,9 +53,18 @@ test('the signal tables are asked for while the config checks load, when the con
   expect(log.indexOf('asked segmint-tables.js')).toBeLessThan(log.indexOf('answered segmint-check.js'));
 });
 
-test('a popup shown at once to everyone on the page has its campaign code and renderer asked for before the decision, beside the tables', async ({ page }) => {
-  const log = await holdBack(page, 'segmint-tables.js', 800);
-  await openTestPage(page, { config: makeConfig([makeCampaign('now')], PRICED) });
+test('a popup shown at once to everyone on the page has its campaign code and renderer asked for before the decision, and the page view stored, beside the tables', async ({ page }) => {
+  let storedBeforeTables: unknown;
+  const log = await holdBack(page, 'segmint-tables.js', 800, async () => {
+    storedBeforeTables = await page.evaluate(() => (window as any).pageViewStored);
+  });
+  // Notes when the first IndexedDB write (the page view) is done.
+  const watchWrites = `const tx = IDBDatabase.prototype.transaction; IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
+    const t = tx.call(this, names, mode, ...rest);
+    if (mode === 'readwrite') t.addEventListener('complete', () => { window.pageViewStored = true; });
+    return t;
+  };`;
+  await openTestPage(page, { config: makeConfig([makeCampaign('now')], PRICED), before: watchWrites });
   await expect(dialog(page)).toBeVisible();
   const answered = log.indexOf('answered segmint-tables.js');
   expect(answered).toBeGreaterThan(-1);
@@ -62,6 +72,7 @@ test('a popup shown at once to everyone on the page has its campaign code and re
   expect(log.indexOf('asked segmint-popup.js')).toBeLessThan(answered);
   expect(log.indexOf('asked segmint-engage.js')).toBeGreaterThan(-1);
   expect(log.indexOf('asked segmint-popup.js')).toBeGreaterThan(-1);
+  expect(storedBeforeTables).toBe(true);
 });
 
 test('nothing is fetched ahead for a popup its audience, its page or its caps hold back', async ({ page }) => {
