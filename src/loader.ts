@@ -67,8 +67,9 @@ function readScriptOptions(script: HTMLScriptElement | null): Omit<SegmintOption
 
 function createConfigSource(script: HTMLScriptElement | null, doc: Document, loadChunk: ChunkLoader): ConfigSource {
   const url = script?.getAttribute('data-config');
-  if (url) return { load: () => fetchConfig(url, doc.baseURI, loadChunk), cacheKey: new URL(url, doc.baseURI).href };
-  return { load: async () => {
+  const stamped = script?.hasAttribute('data-config-checked');
+  if (url) return { load: () => fetchConfig(url, doc.baseURI, loadChunk), cacheKey: new URL(url, doc.baseURI).href, stamped };
+  return { stamped, load: async () => {
     // An async script may run before the parser reaches an inline config further down the page.
     if (doc.readyState === 'loading') await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
     const inline = await readInlineConfig(doc, loadChunk);

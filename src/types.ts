@@ -373,6 +373,12 @@ export interface Theme {
 export interface Config {
   /** Editor hint: path to segmint's JSON Schema. */
   $schema?: string;
+  /**
+   * Written by `segmint validate --checked`, first in the file: the release whose checks found no
+   * error in this exact text, the signals it reads and the text's SHA-256. While the text is
+   * unchanged, a browser running that release skips loading the checks on a first visit.
+   */
+  checked?: string;
   /** Config format version; this SDK understands 1. */
   version: 1;
   /** Locale whose content every campaign must have, used when the visitor's languages have none. */

@@ -1,10 +1,12 @@
 // @vitest-environment node
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../tests/unit/run-cli';
+import { readCheckedStamp } from '../config/checked-stamp';
+import { checkConfig } from '../rules/prepare-config';
 
 const fixtures = join(__dirname, '../../tests/fixtures');
 const store = join(fixtures, 'configs/valid/outdoor-store.json');
@@ -72,6 +74,30 @@ describe('segmint validate', () => {
     expect(code).toBe(2);
     expect(out).toBe(`${store}: valid`);
     expect(err).toBe('segmint: no such file: /nonexistent/a.json');
+  });
+
+  it('--checked writes the valid config stamped by this release, which the checks still pass and the runtime reads', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'segmint-cli-')), 'segmint.checked.json');
+    const { code, out } = await run('validate', store, '--checked', target);
+    expect([code, out]).toEqual([0, `${store}: valid; checked form written to ${target}`]);
+    const text = readFileSync(target, 'utf8');
+    const { checked, ...rest } = JSON.parse(text);
+    expect(rest).toEqual(JSON.parse(readFileSync(store, 'utf8')));
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+    expect(checked.split('|')[0]).toBe(version);
+    expect(await readCheckedStamp(text, version)).toEqual(checkConfig(rest).clean!.needs);
+    expect((await run('validate', target)).code).toBe(0);
+  });
+
+  it('--checked writes nothing for a config with errors (exit 1), and takes one file (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'segmint-cli-'));
+    const bad = writeTemp('bad.json', '{"version": 2, "defaultLocale": "en"}');
+    const failed = await run('validate', bad, '--checked', join(dir, 'out.json'));
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(/unsupported config version[\s\S]*out\.json not written: a config with errors has no checked form/);
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+    expect(await run('validate', store, store, '--checked', join(dir, 'out.json'))).toEqual({ code: 2, out: '', err: 'segmint: --checked writes one config: give one file' });
+    expect((await run('validate', '/nonexistent/a.json', '--checked', join(dir, 'out.json'))).err).toBe('segmint: no such file: /nonexistent/a.json');
   });
 
   it('exits 2 when the file does not exist', async () => {

@@ -8,6 +8,8 @@ import { fetchConfig } from './load-config';
 import { loadCheckedConfig, rememberConfig, type ConfigSource } from './load-checked-config';
 import { readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
 import { fingerprintSteps } from './fingerprint-steps';
+import { VERSION } from './release';
+import { writeCheckedConfig } from '../cli/checked-config';
 
 const campaign = (id: string, extra: Record<string, unknown> = {}) => ({ id, audience: { device: 'mobile' }, content: { en: { title: id } }, ...extra });
 const configWith = (...campaigns: unknown[]) => ({ version: 1, defaultLocale: 'en', segments: { mobile: { device: 'mobile' } }, campaigns });
@@ -198,6 +200,64 @@ describe('loadCheckedConfig: the fingerprint of a fetched config text', () => {
     } finally {
       fingerprintChunk = true;
     }
+  });
+});
+
+describe('loadCheckedConfig: a config text stamped by segmint validate --checked', () => {
+  const url = 'https://shop.test/segmint.json';
+  const raw = configWith(campaign('a', { audience: { country: 'DE' } }), campaign('b'));
+  /** One page view of `text` fetched, as start() loads and keeps it: which chunks it asked for, and the needs it said. */
+  async function stampedView(text: string, { stamped = true, mayHaveKept = false } = {}) {
+    const asked: string[] = [];
+    const needs: string[][] = [];
+    const ran = vi.fn(checkLoadedConfig);
+    const loadChunk = ((name: string) => (asked.push(name), name === 'check' ? Promise.resolve({ checkLoadedConfig: ran }) : Promise.reject(new Error(name)))) as ChunkLoader;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(text, { status: 200 })));
+    const source: ConfigSource = { load: () => fetchConfig(url, url, loadChunk), cacheKey: url, stamped };
+    const config = await loadCheckedConfig({ source, now: () => 1_700_000_000_000, report: vi.fn(), loadChunk, mayHaveKept, onNeeds: (n) => needs.push([...n].sort()) });
+    rememberConfig(source, config!, true, 1_700_000_000_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { config, asked, checked: ran.mock.calls.length > 0, needs, kept: await readCheckedConfig(url) };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('with data-config-checked, compiles it with the needs of its stamp and never loads the checks; it is kept as a checked one is', async () => {
+    const text = writeCheckedConfig(raw, VERSION);
+    const first = await stampedView(text);
+    expect(first.asked).toEqual([]);
+    expect(first.needs).toEqual([['country', 'device']]);
+    expect(first.config!.prepared.campaigns.map((c) => c.id)).toEqual(['a', 'b']);
+    // The same rules as the checked config compiles to: a visitor from DE qualifies for a, not one from FR.
+    const signals = (country: string) => ({ country, device: 'mobile' });
+    expect(first.config!.prepared.campaigns.map((c) => [c.audience!.test(signals('DE')), c.audience!.test(signals('FR'))])).toEqual([[true, false], [true, true]]);
+    expect(first.kept?.needs.sort()).toEqual(['country', 'device']);
+    expect((await stampedView(text, { mayHaveKept: true })).asked).toEqual([]);
+  });
+
+  it('without data-config-checked, the checks are fetched ahead as for any config, but do not run for a matching stamp', async () => {
+    const text = writeCheckedConfig(raw, VERSION);
+    for (const mayHaveKept of [false, true]) {
+      await deleteDatabase();
+      const view = await stampedView(text, { stamped: false, mayHaveKept });
+      expect([view.asked, view.checked]).toEqual([['check'], false]);
+      expect(view.config!.prepared.campaigns.map((c) => c.id)).toEqual(['a', 'b']);
+    }
+  });
+
+  it('checks a stamped text edited since, and one stamped by another release, as any other', async () => {
+    const text = writeCheckedConfig(raw, VERSION);
+    const edited = await stampedView(text.replace('"DE"', '"FR"'));
+    expect([edited.asked, edited.checked]).toEqual([['check'], true]);
+    expect(edited.config!.prepared.campaigns.map((c) => c.id)).toEqual(['a', 'b']);
+    await deleteDatabase();
+    expect((await stampedView(writeCheckedConfig(raw, `${VERSION}-other`))).asked).toEqual(['check']);
+  });
+
+  it('checks a stamped text where the browser cannot hash (no crypto.subtle)', async () => {
+    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => globalThis.crypto.getRandomValues(bytes) });
+    // (The fingerprint's own chunk is asked for too on such a page.)
+    const view = await stampedView(writeCheckedConfig(raw, VERSION));
+    expect([view.asked.includes('check'), view.checked]).toEqual([true, true]);
   });
 });
 

@@ -2,6 +2,8 @@ import type { ChunkLoader } from '../chunks/contract';
 import { compileConfigSteps, readCleanForm, type CleanConfig, type PreparedConfig } from '../rules/compile-config';
 import { readCachedConfig, saveCachedConfig } from './config-cache';
 import { fingerprintLoaded, readCheckedConfig, saveCheckedConfig } from './checked-config-cache';
+import { VERSION } from './release';
+import { readCheckedStamp } from './checked-stamp';
 import { readConfigText } from './load-config';
 import { runInSlices } from '../lib/run-in-slices';
 
@@ -11,6 +13,12 @@ export interface ConfigSource {
   load: () => Promise<unknown>;
   /** For fetched configs: the URL, under which the last valid config is cached. */
   cacheKey?: string;
+  /**
+   * The host says the config is served in the form `segmint validate --checked` writes
+   * (`data-config-checked`): the checks are not fetched ahead of it, only if its stamp does not
+   * match, so a first visit to it never has their code in the page.
+   */
+  stamped?: boolean;
 }
 
 /** A config that loaded and compiled, with what was left out of it. */
@@ -52,7 +60,9 @@ interface Context {
 /**
  * Loads, checks and compiles the config. The checks are a chunk (`check`), loaded only for a
  * config text not checked before on this browser: a config that checked clean is kept in its
- * checked form under its fingerprint, and later page views compile that without checking again.
+ * checked form under its fingerprint, and later page views compile that without checking again;
+ * a text `segmint validate --checked` stamped, unchanged, is compiled so on a first visit too
+ * (`checked-stamp.ts`).
  * When fetching fails, or what came back is unusable as a whole (an HTML error page, a newer
  * version), the last valid config cached for that URL is used. Resolves to null when there is
  * nothing usable; every problem is reported once, its message written by the diagnostics chunk
@@ -80,7 +90,9 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   // Read beside the fetch; with nothing kept, the checks start loading beside it too: at once on a
   // first visit, where asking IndexedDB whether anything is kept can take longer than the fetch.
   const kept = readCheckedConfig(key);
-  if (mayHaveKept === false) checkChunk().catch(() => {});
+  if (source.stamped) {
+    // Nothing ahead: loaded below only if the stamp does not match.
+  } else if (mayHaveKept === false) checkChunk().catch(() => {});
   else {
     void kept.then((entry) => {
       if (!entry) checkChunk().catch(() => {});
@@ -98,15 +110,23 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   if (text !== undefined) onText?.(text);
   const fingerprint = await fingerprintLoaded(raw, text, loadChunk);
   const entry = await kept;
-  if (fingerprint && entry?.fingerprint === fingerprint) {
+  /** Compiles the config's checked form: itself, with the needs its checks found. */
+  const compileChecked = async (needs: string[], isNew: boolean): Promise<CheckedConfig | undefined> => {
     try {
-      const { needs } = entry;
       onNeeds?.(needs);
-      return { raw, prepared: await compile(readCleanForm(raw, needs)), fromCache: false, rejected: [], clean: { fingerprint, needs, isNew: now() - entry.savedAt > REFRESH_MS } };
+      return { raw, prepared: await compile(readCleanForm(raw, needs)), fromCache: false, rejected: [], clean: fingerprint === undefined ? undefined : { fingerprint, needs, isNew } };
     } catch {
-      // A kept form this release cannot compile: check the config again.
+      // A form this release cannot compile: check the config again.
+      return undefined;
     }
-  }
+  };
+  const isKept = fingerprint !== undefined && entry?.fingerprint === fingerprint;
+  const fromKept = isKept ? await compileChecked(entry.needs, now() - entry.savedAt > REFRESH_MS) : undefined;
+  if (fromKept) return fromKept;
+  // Kept afterwards as a config checked here is, so the next page view needs no stamp to read.
+  const stampNeeds = isKept ? undefined : await readCheckedStamp(text, VERSION);
+  const fromStamp = stampNeeds && (await compileChecked(stampNeeds, true));
+  if (fromStamp) return fromStamp;
   let checked: Awaited<ReturnType<Awaited<ReturnType<typeof checkChunk>>>>;
   try {
     checked = await (await checkChunk())(raw);

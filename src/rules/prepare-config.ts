@@ -16,7 +16,7 @@ import { runAtOnce, type Steps } from '../lib/run-in-slices';
 /** The config versions this SDK understands. */
 export const CONFIG_VERSION = 1;
 
-const ROOT_FIELDS = ['$schema', 'version', 'defaultLocale', 'currency', 'consent', 'pages', 'catalog', 'segments', 'campaigns', 'limits', 'theme', 'analytics'];
+const ROOT_FIELDS = ['$schema', 'checked', 'version', 'defaultLocale', 'currency', 'consent', 'pages', 'catalog', 'segments', 'campaigns', 'limits', 'theme', 'analytics'];
 /** No legitimate config nests this deep; walking deeper would risk the stack. */
 const MAX_CONFIG_DEPTH = 64;
 
@@ -79,6 +79,7 @@ export function* checkConfigSteps(raw: unknown): Steps<CheckedResult> {
   const currency = attempt(() => checkCurrency(field('currency')));
   const consent = attempt(() => checkConsent(field('consent')));
   attempt(() => checkSchemaHint(field('$schema')));
+  attempt(() => checkStamp(field('checked')));
   const pageTypes = attempt(() => checkPageTypes(field('pages')));
   const limits = attempt(() => checkLimits(field('limits')));
   const theme = checkTheme(field('theme'), errors);
@@ -136,6 +137,11 @@ function checkConsent(value: unknown): Config['consent'] {
 /** `$schema` is only an editor hint, but one that is not a path finds no schema: say so. */
 function checkSchemaHint(value: unknown): void {
   if (value !== undefined && typeof value !== 'string') throw new ConfigError('/$schema', 'expected-text', value);
+}
+
+/** `checked` is written by `segmint validate --checked` (config/checked-stamp.ts); a config edited since is checked as any other, and keeps it. */
+function checkStamp(value: unknown): void {
+  if (value !== undefined && typeof value !== 'string') throw new ConfigError('/checked', 'expected-text', value);
 }
 
 function checkCurrency(value: unknown): string | undefined {

@@ -7,7 +7,7 @@
 //     a module's code stays alive as long as anything of it does;
 //   - the largest objects a variant adds, each with its retaining path from a GC root.
 // Run `npm run build`, then `node tests/bench/heap-diff.mjs [--variants=segmint-no-popup,...]
-// [--top=N] [--paths=N] [--rate=1] [--save=DIR]` (variants: page-impact.bench.mjs's). One load
+// [--top=N] [--paths=N] [--functions=N] [--rate=1] [--save=DIR]` (variants: page-impact.bench.mjs's). One load
 // per variant: a snapshot is exact, but which objects survive can vary from load to load.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -21,6 +21,8 @@ const TOP = Number(args.get('top') ?? 25);
 const PATHS = Number(args.get('paths') ?? 12);
 const RATE = Number(args.get('rate') ?? 1);
 const SAVE = args.get('save');
+// `--functions=N`: under each script's row, its N functions whose compiled code retains the most.
+const FUNCTIONS = Number(args.get('functions') ?? 0);
 
 /* ---------- the page, from the bench's own server ---------- */
 
@@ -79,6 +81,12 @@ try {
     for (const [script, s] of [...code].sort((x, y) => y[1].retained - x[1].retained).slice(0, TOP)) {
       const b = baseCode.get(script);
       console.log(`| ${script.slice(0, 70)} | ${s.functions} | ${kb(s.retained)} | ${b ? kb(b.retained) : '–'} |`);
+    }
+    if (FUNCTIONS) {
+      for (const [script, s] of [...code].filter(([script]) => !baseCode.has(script))) {
+        console.log(`\n${script}: the ${FUNCTIONS} functions retaining the most (build unminified for readable names):\n`);
+        for (const f of s.each.sort((x, y) => y.retained - x.retained).slice(0, FUNCTIONS)) console.log(`- ${f.name.slice(0, 60)} ${kb(f.retained)}`);
+      }
     }
 
     // The largest objects of classes that grew, each with how it is held.

@@ -129,9 +129,11 @@ export function codeByScript(h) {
       scriptName.set(script, label || `(script @${script})`);
     }
     const key = scriptName.get(script).replace(/\?v=.*/, '').replace(/^https?:\/\/[^/]+/, '');
-    const s = scripts.get(key) ?? { functions: 0, retained: 0 };
+    const s = scripts.get(key) ?? { functions: 0, retained: 0, each: [] };
     s.functions++;
     s.retained += h.retained[i];
+    // The function's name as V8 labels its SharedFunctionInfo (`system / SharedFunctionInfo / name`, or the name alone).
+    s.each.push({ name: h.name(i).replace(/^system \/ SharedFunctionInfo( \/ )?/, '') || '(anonymous)', retained: h.retained[i] });
     scripts.set(key, s);
   }
   return scripts;

@@ -8,9 +8,11 @@
 // the median over the rounds. Nothing leaves the machine: both vendors are pointed at this
 // server, and any request elsewhere is aborted and counted. Writes
 // tests/bench/results/page-impact.json. Definitions of every column: tests/bench/README.md.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -78,15 +80,23 @@ const VARIANTS = {
 // The same page as segmint-no-popup, measured on a second visit in the same browser context: the
 // script, its chunks and the config from the HTTP cache, the checked config kept in IndexedDB.
 VARIANTS['segmint-no-popup-repeat'] = VARIANTS['segmint-no-popup'];
+// The same two first visits with the config in the form `segmint validate --checked` writes (the
+// same campaigns, stamped by this build's CLI) and the script tag's data-config-checked: the check chunk is never loaded.
+VARIANTS['segmint-no-popup-checked'] = (origin) => VARIANTS['segmint-no-popup'](origin).replace('.json"', '.checked.json" data-config-checked');
+VARIANTS['segmint-popup-checked'] = (origin) => VARIANTS['segmint-popup'](origin).replace('.json"', '.checked.json" data-config-checked');
 const REPEAT_VISITS = new Set(['segmint-no-popup-repeat']);
-const LABELS = { none: 'no script', growthbook: 'GrowthBook `auto.min.js`', posthog: 'PostHog `array.js`', 'segmint-no-popup': 'segmint, no popup', 'segmint-no-popup-repeat': 'segmint, no popup, repeat visit', 'segmint-popup': 'segmint, popup shown' };
+const LABELS = { none: 'no script', growthbook: 'GrowthBook `auto.min.js`', posthog: 'PostHog `array.js`', 'segmint-no-popup': 'segmint, no popup', 'segmint-no-popup-repeat': 'segmint, no popup, repeat visit', 'segmint-popup': 'segmint, popup shown',
+  'segmint-no-popup-checked': 'segmint, no popup, checked config', 'segmint-popup-checked': 'segmint, popup shown, checked config' };
+/** What a variant does, whatever build and config form it runs with. */
+const roleOf = (variant) => variant.replace(/@base$/, '').replace(/-checked$/, '');
 // `--base-dist=DIR`: every segmint variant also as `<name>@base`, its script and chunks from DIR (a
 // build of another commit) under /base-dist/, to compare two builds in one run, load for load.
 const BASE_DIST = args.get('base-dist');
 if (BASE_DIST) {
   for (const name of Object.keys(VARIANTS).filter((name) => name.startsWith('segmint-'))) {
-    VARIANTS[`${name}@base`] = (origin) => VARIANTS[name](origin).replace('/dist/segmint.js', '/base-dist/segmint.js');
-    LABELS[`${name}@base`] = `${LABELS[name]} (${BASE_DIST})`;
+    // A base build may not read a checked config: its twin gets the config as written, what that build's users serve.
+    VARIANTS[`${name}@base`] = (origin) => VARIANTS[name](origin).replace('/dist/segmint.js', '/base-dist/segmint.js').replace('.checked.json" data-config-checked', '.json"');
+    LABELS[`${name}@base`] = `${LABELS[name].replace(', checked config', '')} (${BASE_DIST})`;
     if (REPEAT_VISITS.has(name)) REPEAT_VISITS.add(`${name}@base`);
   }
 }
@@ -137,6 +147,15 @@ const WELCOME = { id: 'welcome', trigger: { on: 'pageview' }, layout: { type: 'm
 
 const config = (campaigns) => JSON.stringify({ version: 1, defaultLocale: 'en', currency: 'USD', pages: { home: ['/'], product: ['/products/*'], cart: ['/cart'] }, catalog, campaigns });
 
+/** A config text in its checked form, written by this build's `segmint validate --checked` (dist/cli.js). */
+function checkedByCli(text) {
+  const dir = mkdtempSync(join(tmpdir(), 'segmint-bench-'));
+  writeFileSync(join(dir, 'in.json'), text);
+  const run = spawnSync(process.execPath, [`${ROOT}dist/cli.js`, 'validate', join(dir, 'in.json'), '--checked', join(dir, 'out.json')], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`segmint validate --checked failed (run npm run build first): ${run.stderr || run.error}`);
+  return readFileSync(join(dir, 'out.json'), 'utf8');
+}
+
 /* ---------- the server ---------- */
 
 for (const [file, pkg] of [['node_modules/@growthbook/growthbook/dist/bundles/auto.min.js', '@growthbook/growthbook'], ['node_modules/posthog-js/dist/array.js', 'posthog-js']]) {
@@ -152,6 +171,8 @@ const FILES = {
   '/shop.js': ['text/javascript', SHOP_JS],
   '/segmint-quiet.json': ['application/json', config(QUIET_CAMPAIGNS)],
   '/segmint-popup.json': ['application/json', config([WELCOME, ...QUIET_CAMPAIGNS])],
+  '/segmint-quiet.checked.json': ['application/json', checkedByCli(config(QUIET_CAMPAIGNS))],
+  '/segmint-popup.checked.json': ['application/json', checkedByCli(config([WELCOME, ...QUIET_CAMPAIGNS]))],
   '/vendor/growthbook/auto.min.js': ['text/javascript', readFileSync(`${ROOT}node_modules/@growthbook/growthbook/dist/bundles/auto.min.js`)],
   // A handful of flags and one running experiment, as a shop would have.
   [`/gb/api/features/${GROWTHBOOK_CLIENT_KEY}`]: ['application/json', JSON.stringify({
@@ -312,7 +333,7 @@ async function measureVisit(context, variant, rate, origin, outside) {
     // script in the page and add a few hundred KB to that load's heap.
     // Also asked directly, not only through the observer: a popup drawn after its element entered
     // the page would never be seen by a childList observer. On a timeout, says what there is.
-    if (variant.replace(/@base$/, '') === 'segmint-popup') {
+    if (roleOf(variant) === 'segmint-popup') {
       await pollPage(cdp, `window.__bench.popupVisible !== null || (!!document.querySelector('segmint-root')?.shadowRoot?.querySelector('[role=dialog], .sm-dialog') && (requestAnimationFrame((t) => { if (window.__bench.popupVisible === null) window.__bench.popupVisible = t; }), false))`, 30_000 * rate,
         `({ root: !!document.querySelector('segmint-root'), dialog: !!document.querySelector('segmint-root')?.shadowRoot?.querySelector('[role=dialog], .sm-dialog'), scripts: [...document.scripts].map((s) => s.src).filter(Boolean), readyState: document.readyState, visibility: document.visibilityState })`);
     }
@@ -338,10 +359,11 @@ async function measureVisit(context, variant, rate, origin, outside) {
       'segmint-no-popup': !state.segmintRoot,
       'segmint-no-popup-repeat': !state.segmintRoot,
       'segmint-popup': state.popupVisible !== null,
-    }[variant.replace(/@base$/, '')];
+    }[roleOf(variant)];
     if (!check) throw new Error(`${variant}: the script did not do its job in this load (${JSON.stringify({ growthbook: state.growthbook, posthog: state.posthog, segmintRoot: state.segmintRoot })})`);
     // A config error would fetch the diagnostics chunk and measure something no shop ships.
     if ([...scripts.keys()].some((url) => url.includes('segmint-diagnose'))) throw new Error(`${variant}: segmint found errors in the bench's config`);
+    if (variant.endsWith('-checked') && [...scripts.keys()].some((url) => url.includes('segmint-check'))) throw new Error(`${variant}: segmint loaded the checks for a checked config`);
     const jsGzip = (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0);
     return {
       jsGzip,
@@ -410,7 +432,7 @@ function summarize(runs) {
     maxLongTasks: Math.max(...column(variant, 'longTasks')),
     cls: median(column(variant, 'cls')),
     deltaHeapBytes: median(pairedDeltas(column(variant, 'heap'), base.map((run) => run.heap))),
-    popupVisibleMs: variant.replace(/@base$/, '') === 'segmint-popup' ? median(column(variant, 'popupMs')) : null,
+    popupVisibleMs: roleOf(variant) === 'segmint-popup' ? median(column(variant, 'popupMs')) : null,
     blockedRequests: column(variant, 'outside').reduce((a, b) => a + b, 0),
     raw: runs[variant],
   }]));

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, openTestPage, makeConfig, makeCampaign, dialog, watchDownloads } from './fixtures';
 
 const REPORT_ERRORS = "window.reported = []; segmint('on', 'error', function (e) { reported.push({ message: e.message, pointer: e.pointer }); });";
@@ -262,4 +266,55 @@ test('explain() fetches its own chunk only when called, answers from it, and aft
   expect(trace.campaigns).toEqual([{ id: 'gold', eligible: false, reason: 'audience', pointer: '/campaigns/0/audience/traits.tier', actual: null }]);
   expect(trace.signals.pageViews).toBe(1);
   expect(downloads.filter((file) => file === 'segmint-explain.js')).toHaveLength(2);
+});
+
+/** `config` as `segmint validate --checked` writes it, by the built CLI. */
+function checkedByCli(config: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'segmint-e2e-'));
+  writeFileSync(join(dir, 'in.json'), JSON.stringify(config));
+  execFileSync(process.execPath, ['dist/cli.js', 'validate', join(dir, 'in.json'), '--checked', join(dir, 'out.json')]);
+  return readFileSync(join(dir, 'out.json'), 'utf8');
+}
+
+test('a first visit to a config stamped by segmint validate --checked, with data-config-checked, shows the popup without loading the checks; an edited one is checked', async ({ page }) => {
+  const checked = checkedByCli(makeConfig([makeCampaign('welcome', { audience: { device: 'desktop' } })]));
+  const downloads = watchDownloads(page);
+  const attributes = 'data-config="/t/config.json" data-config-checked';
+  await openTestPage(page, { config: checked, attributes });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'welcome');
+  await page.waitForTimeout(300);
+  expect(downloads.sort()).toEqual(['segmint-engage.js', 'segmint-popup.js', 'segmint.js']);
+
+  // Inline, the same text (kept apart from the fetched one's).
+  const inline = await page.context().newPage();
+  const inlineDownloads = watchDownloads(inline);
+  await openTestPage(inline, { config: checked, inline: true, attributes: 'data-config-checked' });
+  await expect(dialog(inline)).toHaveAttribute('data-campaign', 'welcome');
+  expect(inlineDownloads).not.toContain('segmint-check.js');
+  await inline.close();
+
+  // Edited after stamping (an audience no desktop visitor is in): not the kept text nor the stamped one, so checked, and the edit holds.
+  const edited = await page.context().newPage();
+  const editedDownloads = watchDownloads(edited);
+  await openTestPage(edited, { config: checked.replace('"desktop"', '"mobile"'), attributes });
+  await expect.poll(() => editedDownloads).toContain('segmint-check.js');
+  await edited.waitForFunction(() => (window as any).segmint?.explain);
+  await edited.waitForTimeout(500);
+  expect(await dialog(edited).count()).toBe(0);
+  await edited.close();
+});
+
+test('without data-config-checked a stamped config needs no checks either: it shows its popup when they cannot be loaded, and an unstamped one does not', async ({ page }) => {
+  await page.route('**/dist/segmint-check.js?v=*', (route) => route.abort('failed'));
+  const config = makeConfig([makeCampaign('welcome')]);
+  await openTestPage(page, { config: checkedByCli(config), before: REPORT_ERRORS });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'welcome');
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([]);
+
+  const plain = await page.context().newPage();
+  await plain.route('**/dist/segmint-check.js?v=*', (route) => route.abort('failed'));
+  await openTestPage(plain, { config: JSON.stringify(config), before: REPORT_ERRORS, path: '/t/other' });
+  await expect.poll(() => plain.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('config checks could not be loaded') }]);
+  expect(await dialog(plain).count()).toBe(0);
+  await plain.close();
 });

@@ -56,7 +56,8 @@ describe('heap snapshot reading', () => {
       { type: 'code', name: 'system / BytecodeArray', size: 100 },
       { type: 'string', name: 'http://127.0.0.1:1/dist/a.js?v=1', size: 30 },
     ]));
-    expect(Object.fromEntries(codeByScript(h))).toEqual({ '/dist/a.js': { functions: 2, retained: 180 } });
+    // f holds its bytecode (40 + 100), g only itself; each named as V8 labels it.
+    expect(Object.fromEntries(codeByScript(h))).toEqual({ '/dist/a.js': { functions: 2, retained: 180, each: [{ name: 'f', retained: 140 }, { name: 'g', retained: 40 }] } });
   });
 
   it('retaining path: the shortest strong path from the root, as class.edge steps', () => {
