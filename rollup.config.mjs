@@ -39,7 +39,9 @@ function executable(file) {
   return { name: 'executable', writeBundle: () => chmodSync(file, 0o755) };
 }
 
-const minify = terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+// `SEGMINT_READABLE=1 npm run build`: minified as shipped, names kept, for profiles and traces
+// (tests/bench/long-tasks-trace.mjs) that say which function ran. Not for the size budgets.
+const minify = terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false }, ...(process.env.SEGMINT_READABLE && { mangle: false, keep_fnames: true }) });
 
 /** One build: the TypeScript plugin, the CSS loader, and what differs per output. */
 function build({ input, output, bundleDependencies = false, minified = false, plugins = [] }) {

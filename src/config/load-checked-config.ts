@@ -51,10 +51,11 @@ interface Context {
   /** Told the fetched or inline config's JSON text as soon as it is parsed, before anything checks it (only to load chunks ahead). */
   onText?: (text: string) => void;
   /**
-   * False when this browser most likely keeps no checked config (a first visit: `Journal.remembered`):
+   * False when this browser most likely keeps no checked config (a first visit: `Journal.remembered`,
+   * which says so once the journal first touches storage, a task later):
    * the checks start loading with the fetch instead of after reading IndexedDB finds nothing kept.
    */
-  mayHaveKept?: boolean;
+  mayHaveKept?: boolean | Promise<boolean>;
 }
 
 /**
@@ -90,11 +91,9 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   // Read beside the fetch; with nothing kept, the checks start loading beside it too: at once on a
   // first visit, where asking IndexedDB whether anything is kept can take longer than the fetch.
   const kept = readCheckedConfig(key);
-  if (source.stamped) {
-    // Nothing ahead: loaded below only if the stamp does not match.
-  } else if (mayHaveKept === false) checkChunk().catch(() => {});
-  else {
-    void kept.then((entry) => {
+  if (!source.stamped) {
+    // A stamped config loads the checks below, only if the stamp does not match.
+    void Promise.resolve(mayHaveKept).then((may) => (may === false ? undefined : kept)).then((entry) => {
       if (!entry) checkChunk().catch(() => {});
     });
   }

@@ -27,6 +27,7 @@ const journalKeys = () => Object.keys(localStorage).filter((key) => key.startsWi
 function leaveBehind(events: ProfileEvent[]): Journal {
   const gone = createJournal('granted');
   events.forEach((event, i) => gone.add(event, T0 + i));
+  dispatchEvent(new Event('pagehide'));
   return gone;
 }
 
@@ -62,6 +63,53 @@ describe('applyEntries', () => {
     const profile = applyEntries(applyEntries(createProfile(T0, 'v'), entries), entries);
     expect(profile.events.tick).toBe(250);
     expect(profile.applied).toHaveLength(250);
+  });
+});
+
+describe('the journal\'s first write', () => {
+  const pageKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('segmint:wal1:'));
+  const storageCalls = () => {
+    const calls: string[] = [];
+    for (const method of ['getItem', 'setItem', 'removeItem', 'key'] as const) {
+      const original = Storage.prototype[method] as (...args: unknown[]) => unknown;
+      vi.spyOn(Storage.prototype, method).mockImplementation(function (this: Storage, ...args: unknown[]) {
+        calls.push(method);
+        return original.apply(this, args);
+      });
+    }
+    return calls;
+  };
+
+  it('touches no storage in the task that adds the first entries, and writes them in the next one', async () => {
+    const calls = storageCalls();
+    const journal = createJournal('granted');
+    journal.add(tick('a'), T0);
+    journal.add(tick('b'), T0 + 1);
+    expect(calls).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['setItem']);
+    expect(pageKeys().map((key) => JSON.parse(localStorage.getItem(key)!).length)).toEqual([2]);
+    journal.add(tick('c'), T0 + 2);
+    expect(pageKeys().map((key) => JSON.parse(localStorage.getItem(key)!).length), 'from then on, when added').toEqual([3]);
+  });
+
+  it('writes what waits at once when the page goes or is hidden before that task', () => {
+    const going = createJournal('granted');
+    going.add(tick(), T0);
+    dispatchEvent(new Event('pagehide'));
+    expect(pageKeys()).toHaveLength(1);
+    const hidden = createJournal('granted');
+    hidden.add(tick(), T0);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    visibility.mockRestore();
+    expect(pageKeys()).toHaveLength(2);
+  });
+
+  it('writes nothing for a first page that does not know yet whether it may, even when it goes', () => {
+    createJournal().add(tick(), T0);
+    dispatchEvent(new Event('pagehide'));
+    expect(pageKeys()).toEqual([]);
   });
 });
 
@@ -131,6 +179,7 @@ describe('the journal and its replay', () => {
     const earlier = createJournal('granted');
     earlier.add(tick('click'), T0);
     earlier.add(tick('after-click'), T0 + 1);
+    dispatchEvent(new Event('pagehide'));
     const entries = readJournalEntries(createJournal('granted').readLeftovers());
     expect(entries.map(([event, at]) => [event.type === 'track' && event.name, at])).toEqual([['click', T0], ['after-click', T0 + 1], ['purchase', T0 + 60_000]]);
   });
@@ -151,9 +200,11 @@ describe('the journal and its replay', () => {
 
   it('remembers, on a page that needed no consent, that the next page may write before its config arrives', async () => {
     expect(createJournal().add(tick(), T0)).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(journalKeys(), 'a first page writes nothing before it knows').toEqual([]);
     (await open(createJournal())).close();
     createJournal().add(tick(), T0);
+    dispatchEvent(new Event('pagehide'));
     expect(journalKeys()).toHaveLength(1);
     (await open(createJournal(), { persistent: false })).close();
     expect(localStorage.getItem('segmint:wal'), 'forgotten once a page needs consent').toBeNull();
@@ -206,12 +257,12 @@ function breakStorage(fault: 'throws' | 'full' | 'missing'): () => void {
 
 describe('the journal says whether an earlier page stored the profile (a first visit has nothing kept)', () => {
   it('is false on a first visit, true once a page stored the profile without needing consent, false again once erased', async () => {
-    expect(createJournal().remembered).toBe(false);
+    expect(await createJournal().remembered()).toBe(false);
     const store = await open(createJournal());
     store.close();
-    expect(createJournal().remembered).toBe(true);
-    expect(createJournal('required').remembered).toBe(true);
+    expect(await createJournal().remembered()).toBe(true);
+    expect(await createJournal('required').remembered()).toBe(true);
     createJournal().erase();
-    expect(createJournal().remembered).toBe(false);
+    expect(await createJournal().remembered()).toBe(false);
   });
 });

@@ -14,6 +14,12 @@ export type JournalEntry = [event: ProfileEvent, at: number, id: string, emitted
  * the profile (`store.ts`); ids make that idempotent. Each page writes only its own key, so two
  * tabs never overwrite each other's entries. Storage faults (no localStorage, full, throwing)
  * are silent: the journal then simply holds nothing, as if it did not exist.
+ *
+ * The page's first touch of localStorage is the costly one (the browser loads the origin's whole
+ * storage area for it: a quarter of evaluating the script at 4× CPU), so it has a task of its
+ * own: what is added before it is written in the next task, or at once when the page is hidden
+ * or goes (`pagehide` comes before the next page runs), whichever is first. From then on every
+ * entry is written when it is added.
  */
 export interface Journal {
   /** Writes an event ahead of its IndexedDB transaction (when allowed) and returns its entry. */
@@ -37,11 +43,12 @@ export interface Journal {
   /** Removes every page's entries and the remembered permission: consent withdrawn, `forget()`, or no IndexedDB to replay into. */
   erase(): void;
   /**
-   * An earlier page stored the profile without needing consent and remembered it (`allow(…, remember)`),
-   * read when the journal opened. Without that mark this browser most likely keeps nothing of segmint's
-   * (a first visit): what only a first visit needs may start loading at once.
+   * Whether an earlier page stored the profile without needing consent and remembered it
+   * (`allow(…, remember)`); without that mark this browser most likely keeps nothing of segmint's
+   * (a first visit): what only a first visit needs may start loading at once. Resolves once the
+   * journal first touches storage (the task after its first entry, or this one's end at the latest).
    */
-  remembered: boolean;
+  remembered(): Promise<boolean>;
 }
 
 /** The format's name is in the key: a later format gets a new prefix and never misreads this one. */
@@ -53,21 +60,44 @@ const MAX_ENTRIES = 200;
 
 /**
  * Opens this page's journal. `consent` is the host's own setting (`data-consent`, the npm option):
- * `granted` writes at once, `required` waits for `allow(true)`, unset follows what the last page remembered.
+ * `granted` writes, `required` waits for `allow(true)`, unset follows what the last page remembered.
  */
 export function createJournal(consent?: 'granted' | 'required'): Journal {
   const page = PREFIX + Math.random().toString(36).slice(2, 10);
   let entries: JournalEntry[] = [];
   let count = 0;
-  const remembered = attempt((s) => s.getItem(ALLOWED)) === '1';
-  let allowed = consent === 'granted' || (!consent && remembered);
+  /** Unset until storage says what the last page remembered (`consent` unset). */
+  let allowed: boolean | undefined = consent === 'granted' ? true : consent === 'required' ? false : undefined;
+  /** Set once storage has been touched: then writes happen as entries are added. */
+  let touched = false;
+  let scheduled = false;
+  let mark: boolean | undefined;
+  let tell!: (remembered: boolean) => void;
+  const remembered = new Promise<boolean>((resolve) => (tell = resolve));
 
-  const save = () => {
+  const readMark = () => (mark ??= attempt((s) => s.getItem(ALLOWED)) === '1');
+  const write = () => {
+    allowed ??= readMark();
     if (allowed) attempt((s) => (entries.length ? s.setItem(page, JSON.stringify(entries)) : s.removeItem(page)));
   };
+  /** Storage is touched now: what waited for this first touch is written (unless `writeWaiting` is false: the caller writes). */
+  const touch = (writeWaiting = true) => {
+    if (touched) return;
+    touched = true;
+    tell(readMark());
+    if (writeWaiting && entries.length) write();
+  };
+  const schedule = () => {
+    if (!scheduled) afterThisTask(() => touch());
+    scheduled = true;
+  };
+  const save = () => (touched ? write() : schedule());
 
   return {
-    remembered,
+    remembered: () => {
+      schedule();
+      return remembered;
+    },
     add(event, at) {
       const entry: JournalEntry = [event, at, `${page.slice(PREFIX.length)}.${count++}`];
       entries = [...entries, entry].slice(-MAX_ENTRIES);
@@ -85,20 +115,42 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
       save();
     },
     allow(next, remember) {
+      touch(false);
       if (remember) attempt((s) => (next ? s.setItem(ALLOWED, '1') : s.removeItem(ALLOWED)));
       if (!next) attempt((s) => s.removeItem(page));
       allowed = next;
-      save();
+      write();
     },
-    readLeftovers: () => listKeys(PREFIX).filter((key) => key !== page),
-    drop: (keys) => attempt((s) => keys.forEach((key) => s.removeItem(key))),
+    readLeftovers: () => {
+      touch();
+      return listKeys(PREFIX).filter((key) => key !== page);
+    },
+    drop: (keys) => {
+      touch();
+      attempt((s) => keys.forEach((key) => s.removeItem(key)));
+    },
     erase() {
+      touch(false);
       allowed = false;
       entries = [];
       // ALLOWED is a prefix of PREFIX: this removes the permission and every page's entries.
       attempt((s) => listKeys(ALLOWED).forEach((key) => s.removeItem(key)));
     },
   };
+}
+
+/**
+ * Calls `run` in a task after this one, and again whenever the page is hidden or goes (a
+ * navigation's `pagehide` runs before the next page does; a hidden tab may be discarded unseen):
+ * the first call is the one that counts. No `unload` listener: it would keep the page out of the
+ * back/forward cache (RELIABILITY §40).
+ */
+function afterThisTask(run: () => void): void {
+  // Without a document (a server render calling the npm API), nothing is written anyway.
+  if (typeof document === 'undefined') return;
+  setTimeout(run, 0);
+  addEventListener('pagehide', run);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && run());
 }
 
 /** Runs a storage operation; reading `localStorage` itself throws where storage is blocked. */

@@ -52,8 +52,11 @@ function setup(history: [ProfileEvent, number][]) {
   return { rt, emit, purchases, finish, track, profile: () => profile, setProfile: (next: Profile) => (profile = next) };
 }
 
-/** The entries of this page's journal as the next page reads them from localStorage. */
-const storedEntries = (): Entry[] => Object.keys(localStorage).filter((key) => key.startsWith('segmint:wal1:')).flatMap((key) => JSON.parse(localStorage.getItem(key)!));
+/** The entries of this page's journal as the next page reads them from localStorage, once this one went (`pagehide`). */
+const storedEntries = (): Entry[] => {
+  dispatchEvent(new Event('pagehide'));
+  return Object.keys(localStorage).filter((key) => key.startsWith('segmint:wal1:')).flatMap((key) => JSON.parse(localStorage.getItem(key)!));
+};
 
 const clicked = (id: string, at: number): [ProfileEvent, number][] => [
   [{ type: 'campaign', action: 'exposure', campaign: id, variant: 'default' }, at],

@@ -18,7 +18,7 @@ export function makeConfig(n) {
 }
 
 /** Installed by addInitScript, so it runs before any page script: every long task of the page. */
-const OBSERVER = `window.__long = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) __long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+export const LONG_TASK_OBSERVER = `window.__long = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) __long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
 
 /**
  * Routes `/t/page` (and `/t/config.json` unless `inline`) in `context`: `n` campaigns, or for
@@ -51,7 +51,7 @@ ${script}</head><body><main style="height:3000px">page</main></body></html>`,
  */
 export async function openBenchPage(browser, n, { inline = false, rate }) {
   const context = await browser.newContext();
-  await context.addInitScript(OBSERVER);
+  await context.addInitScript(LONG_TASK_OBSERVER);
   await routeBenchPage(context, n, { inline });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
