@@ -20,9 +20,9 @@ const BUDGETS = [
   // 20,013: main's 20,006 with +7 B measured for storing the page view while the tables are still loading (issue 11, popup latency).
   // 20,234: main's 20,013 with +221 B measured for reading a config stamped by `segmint validate --checked` (config/checked-stamp.ts):
   // it compiles without running the checks, and with `data-config-checked` a first visit loads none (issue 11, heap).
-  // 20,366: main's 20,234 with +132 B measured for starting in tasks (issue 11, long tasks): the pipeline after a yield, the journal's
+  // 20,370: main's 20,234 with +136 B measured for starting in tasks (issue 11, long tasks): the pipeline after a yield, the journal's
   // first touch of localStorage in a task of its own (or at pagehide / hidden), what an earlier page remembered said from there.
-  { file: 'dist/segmint.js', maxGzipBytes: 20366 },
+  { file: 'dist/segmint.js', maxGzipBytes: 20370 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
