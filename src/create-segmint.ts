@@ -8,7 +8,7 @@ import { readLocation } from './signals/page';
 import { readDecisionInput, readSignals } from './runtime/read-input';
 import { evaluateCampaign } from './campaigns/decide';
 import { showCampaign } from './runtime/show-campaign';
-import { previewInline } from './runtime/fill-slots';
+import { loadPlacements } from './runtime/fill-slots';
 import { recordTracked } from './runtime/conversions';
 import { openDebugTools } from './runtime/debug-tools';
 import { loadBundledChunk } from './chunks/bundled-chunks';
@@ -141,16 +141,10 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       else journal.erase();
       void enqueue((r) => r.session.store.setPersistent(!!granted));
     }),
+    // Their code is a chunk (`explain`): previewing and debugging calls, not something a page view makes.
     show: safely((campaignId: string, showOptions: { variant?: string; locale?: string } = {}) => {
-      void enqueue((r) => {
-        const campaign = r.session.prepared.campaigns.find((c) => c.id === campaignId);
-        if (!campaign) throw new Error(`show(): no valid campaign "${campaignId}" in the config`);
-        const variant = campaign.variants.find((v) => v.id === showOptions.variant) ?? campaign.variants[0];
-        if (campaign.slot !== undefined) return previewInline(r, campaign, variant, readSignals(r), showOptions.locale);
-        return showCampaign(r, campaign, variant, readSignals(r), { counts: false, locale: showOptions.locale });
-      });
+      void enqueue(async (r) => (await loadChunk('explain')).showPreview(r, campaignId, showOptions, { readSignals, showCampaign, loadPlacements }));
     }),
-    // Its code is a chunk: a debugging call, not something a page view makes.
     explain: () => ask(async (r) => (await loadChunk('explain')).explainVisit(r, { readSignals, readDecisionInput, evaluateCampaign }), { signals: {}, segments: {}, campaigns: [] }),
     profile: () => ask((r) => copyJson(r.session.store.read()) as unknown as Record<string, unknown>, {}),
     on: (event, handler) => emitter.on(event, handler),

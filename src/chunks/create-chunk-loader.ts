@@ -28,7 +28,7 @@ const DESCRIPTIONS: Record<ChunkName, string> = {
   diagnose: 'config diagnostics',
   inspect: 'inspector',
   inline: 'inline renderer',
-  explain: 'explain() code',
+  explain: 'explain() and show() code',
   replay: 'journal replay',
   parse: 'large-config parser',
   fingerprint: 'config fingerprint',

@@ -2,6 +2,8 @@ import type { CampaignTrace, Explanation } from '../types';
 import type { Runtime } from './runtime';
 import type { evaluateCampaign } from '../campaigns/decide';
 import type { readDecisionInput, readSignals } from './read-input';
+import type { showCampaign } from './show-campaign';
+import type { loadPlacements } from './fill-slots';
 import { copyJson } from '../lib/copy-json';
 import { SLOT_ATTRIBUTE } from '../slots/watch-slots';
 
@@ -41,4 +43,27 @@ export function explainVisit(rt: Runtime, { readSignals, readDecisionInput, eval
 /** Whether this page has a slot of that name. */
 function isSlotOnPage(slot: string): boolean {
   return document.querySelector(`[${SLOT_ATTRIBUTE}="${slot}"]`) !== null;
+}
+
+/** What `show()` shows with, given by the core: the same popup and inline placements a page view uses. */
+export interface PreviewTools {
+  readSignals: typeof readSignals;
+  showCampaign: typeof showCampaign;
+  loadPlacements: typeof loadPlacements;
+}
+
+/**
+ * `show(campaignId, { variant, locale })`: one campaign as a preview, counting nothing, whoever
+ * the visitor is. An inline one goes into its slot when the page has one, else in a modal frame,
+ * so that the inspector can preview it on any page. In the `explain` chunk: a previewing call.
+ */
+export async function showPreview(rt: Runtime, campaignId: string, options: { variant?: string; locale?: string }, { readSignals, showCampaign, loadPlacements }: PreviewTools): Promise<void> {
+  const campaign = rt.session.prepared.campaigns.find((c) => c.id === campaignId);
+  if (!campaign) throw new Error(`show(): no valid campaign "${campaignId}" in the config`);
+  const variant = campaign.variants.find((v) => v.id === options.variant) ?? campaign.variants[0];
+  const signals = readSignals(rt);
+  const { locale } = options;
+  const element = campaign.slot !== undefined && document.querySelector(`[${SLOT_ATTRIBUTE}="${campaign.slot}"]`);
+  if (element) return (await loadPlacements(rt))?.fill(element, campaign, variant, signals, { counts: false, locale, isCurrent: () => true });
+  return showCampaign(rt, campaign, campaign.slot !== undefined ? { ...variant, layout: { type: 'modal' } } : variant, signals, { counts: false, locale });
 }

@@ -1,11 +1,8 @@
-import type { Signals } from '../rules/signals';
 import { recordNow } from './conversions';
-import type { PreparedCampaign, PreparedVariant } from '../campaigns/prepare';
 import type { InlinePlacements } from '../inline-placements';
 import type { Runtime } from './runtime';
 import { SLOT_ATTRIBUTE, watchSlots } from '../slots/watch-slots';
 import { findSegments, readDecisionInput, readOfferContext, readSignals } from './read-input';
-import { showCampaign } from './show-campaign';
 
 /**
  * This page's inline placements (SPEC §7), the core's part: finding the slots an inline campaign
@@ -30,17 +27,8 @@ export function armSlots(rt: Runtime): (() => void) | undefined {
   };
 }
 
-/**
- * `show()` of an inline campaign (a preview, counting nothing): into its slot when the page has
- * one, else in a modal frame, so that the inspector can preview it on any page.
- */
-export async function previewInline(rt: Runtime, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, locale: string | undefined): Promise<void> {
-  const element = document.querySelector(`[${SLOT_ATTRIBUTE}="${campaign.slot}"]`);
-  if (element) return (await loadPlacements(rt))?.fill(element, campaign, variant, signals, { counts: false, locale, isCurrent: () => true });
-  return showCampaign(rt, campaign, { ...variant, layout: { type: 'modal' } }, signals, { counts: false, locale });
-}
-
-async function loadPlacements(rt: Runtime): Promise<InlinePlacements | undefined> {
+/** The inline chunk's placements for this page, created once; undefined once destroyed. */
+export async function loadPlacements(rt: Runtime): Promise<InlinePlacements | undefined> {
   const { createInlinePlacements } = await rt.loadChunk('inline');
   if (rt.state.destroyed) return undefined;
   return (rt.state.inline ??= createInlinePlacements({

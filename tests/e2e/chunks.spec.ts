@@ -259,7 +259,7 @@ test('explain() fetches its own chunk only when called, answers from it, and aft
   expect(downloads, 'no page view needs it').not.toContain('segmint-explain.js');
 
   expect(await page.evaluate(() => (window as any).segmint.explain())).toEqual({ signals: {}, segments: {}, campaigns: [] });
-  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('explain() code could not be loaded') }]);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('explain() and show() code could not be loaded') }]);
 
   fail = false;
   const trace = await page.evaluate(() => (window as any).segmint.explain());
@@ -317,4 +317,17 @@ test('without data-config-checked a stamped config needs no checks either: it sh
   await expect.poll(() => plain.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('config checks could not be loaded') }]);
   expect(await dialog(plain).count()).toBe(0);
   await plain.close();
+});
+
+test('show() previews with the same chunk: fetched at the first call, the popup shown whoever the visitor is, counting nothing', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  await openTestPage(page, { config: makeConfig([makeCampaign('gold', { audience: { 'traits.tier': 'gold' } })]) });
+  await page.waitForFunction(() => (window as any).segmint?.explain);
+  await page.waitForTimeout(500);
+  expect(downloads).not.toContain('segmint-explain.js');
+  await page.evaluate(() => (window as any).segmint('show', 'gold'));
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'gold');
+  expect(downloads).toContain('segmint-explain.js');
+  const profile = await page.evaluate(() => (window as any).segmint.profile());
+  expect(profile.campaigns.gold).toBeUndefined();
 });
