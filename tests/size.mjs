@@ -23,7 +23,8 @@ const BUDGETS = [
   // 20,370: main's 20,234 with +136 B measured for starting in tasks (issue 11, long tasks): the pipeline after a yield, the journal's
   // first touch of localStorage in a task of its own (or at pagehide / hidden), what an earlier page remembered said from there.
   // 20,241: show() (previews) joined explain() in its chunk (−129 B measured on main).
-  { file: 'dist/segmint.js', maxGzipBytes: 20241 },
+  // 20,239: the kept-config key hashes through lib/sha256 instead of its own copy of the digest (−2 B).
+  { file: 'dist/segmint.js', maxGzipBytes: 20239 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

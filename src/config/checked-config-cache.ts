@@ -2,7 +2,7 @@ import { openDatabase, hasDatabase } from '../profile/database';
 import { isPlainObject } from '../lib/is-plain-object';
 import type { ChunkLoader } from '../chunks/contract';
 import { runInSlices } from '../lib/run-in-slices';
-import { toHex } from '../lib/random-hex';
+import { sha256 } from '../lib/sha256';
 import { VERSION } from './release';
 
 const KEY_PREFIX = 'checked:';
@@ -34,7 +34,7 @@ interface CheckedEntry {
 export async function fingerprintLoaded(raw: unknown, text: string | undefined, loadChunk: ChunkLoader): Promise<string | undefined> {
   try {
     // Throws without a text (a config object from npm), without `crypto.subtle`, or where the browser refuses.
-    return `${VERSION}:sha256:${text!.length}:${toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))))}`;
+    return `${VERSION}:sha256:${text!.length}:${await sha256(text!)}`;
   } catch {
     try {
       return await runInSlices((await loadChunk('fingerprint')).fingerprintSteps(raw, text));
