@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** A repeat visit is the second tab of a context whose first tab loaded the page. */
-const REPEAT_VISITS = new Set(['segmint-no-popup-repeat']);
+const REPEAT_VISITS = new Set(['segmint-no-popup-repeat', 'segmint-no-popup-repeat@base']);
 
 /** Starts `page-impact.bench.mjs --serve` (with `extra` arguments, e.g. `--base-dist=DIR`); resolves to its origin and a `stop()`. */
 export async function serveBenchPage(extra = []) {

@@ -7,7 +7,8 @@
 //     a module's code stays alive as long as anything of it does;
 //   - the largest objects a variant adds, each with its retaining path from a GC root.
 // Run `npm run build`, then `node tests/bench/heap-diff.mjs [--variants=segmint-no-popup,...]
-// [--top=N] [--paths=N] [--functions=N] [--rate=1] [--save=DIR]` (variants: page-impact.bench.mjs's). One load
+// [--top=N] [--paths=N] [--functions=N] [--rate=1] [--save=DIR] [--base-dist=DIR]` (variants: page-impact.bench.mjs's,
+// with --base-dist also their `<name>@base` twins). One load
 // per variant: a snapshot is exact, but which objects survive can vary from load to load.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -23,10 +24,12 @@ const RATE = Number(args.get('rate') ?? 1);
 const SAVE = args.get('save');
 // `--functions=N`: under each script's row, its N functions whose compiled code retains the most.
 const FUNCTIONS = Number(args.get('functions') ?? 0);
+// `--base-dist=DIR`: page-impact's `<name>@base` variants too (segmint's script and chunks from DIR, another build).
+const BASE_DIST = args.get('base-dist');
 
 /* ---------- the page, from the bench's own server ---------- */
 
-const bench = await serveBenchPage();
+const bench = await serveBenchPage(BASE_DIST ? [`--base-dist=${BASE_DIST}`] : []);
 const { origin } = bench;
 
 /** One load of `variant` in a fresh context, its heap after GC as a parsed snapshot. */

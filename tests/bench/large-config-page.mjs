@@ -1,6 +1,8 @@
 // The page the long-tasks benches load (long-tasks.bench.mjs, long-tasks-trace.mjs): a config of
 // `n` campaigns, fetched (data-config) or inline in the page (`<script type="application/json"
 // id="segmint-config">`), and a `longtask` observer installed before any page script.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * A config of `n` campaigns, half on page view and half waiting on scroll, none of which the
@@ -23,17 +25,27 @@ export const LONG_TASK_OBSERVER = `window.__long = []; try { new PerformanceObse
 /**
  * Routes `/t/page` (and `/t/config.json` unless `inline`) in `context`: `n` campaigns, or for
  * `n < 0` the same page without segmint (the baseline). The page sets `window.__ready` (ms from
- * its first script) when segmint is ready, and `window.__errors` when it reports one.
+ * its first script) when segmint is ready, and `window.__errors` when it reports one. With
+ * `baseDist` (a directory holding another build's dist/), the page's segmint.js and the chunks
+ * fetched from beside it are that build's, served as `/base-dist/`.
  */
-export async function routeBenchPage(context, n, { inline = false } = {}) {
+export async function routeBenchPage(context, n, { inline = false, baseDist } = {}) {
+  const src = baseDist ? '/base-dist/segmint.js' : '/dist/segmint.js';
+  if (baseDist) {
+    // `no-store`, as demo/serve.mjs serves /dist/: both builds fetched the same way on a repeat visit.
+    await context.route((u) => u.pathname.startsWith('/base-dist/'), (route) => route.fulfill({
+      contentType: 'text/javascript', headers: { 'cache-control': 'no-store' },
+      body: readFileSync(join(baseDist, new URL(route.request().url()).pathname.slice('/base-dist/'.length).replace(/[^\w.-]/g, ''))),
+    }));
+  }
   const config = JSON.stringify(makeConfig(n));
   if (!inline) await context.route('**/t/config.json', (route) => route.fulfill({ contentType: 'application/json', body: config }));
   // `<` escaped, as a server writing JSON into a page must (no `</script>` inside).
   const script = n < 0
     ? '<script>segmint.__baseline = true; setTimeout(function () { window.__ready = 0; }, 500);</script>'
     : inline
-      ? `<script type="application/json" id="segmint-config">${config.replace(/</g, '\\u003c')}</script><script async src="/dist/segmint.js"></script>`
-      : '<script async src="/dist/segmint.js" data-config="/t/config.json"></script>';
+      ? `<script type="application/json" id="segmint-config">${config.replace(/</g, '\\u003c')}</script><script async src="${src}"></script>`
+      : `<script async src="${src}" data-config="/t/config.json"></script>`;
   await context.route((u) => u.pathname === '/t/page', (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
@@ -47,12 +59,12 @@ ${script}</head><body><main style="height:3000px">page</main></body></html>`,
 /**
  * A fresh context with the long-task observer installed before any script and the bench page
  * routed (see `routeBenchPage`), and a tab in it at `rate`× CPU: its first load is a first
- * visit, the next one in the same tab a repeat visit. The caller closes `context`.
+ * visit, the next one in the same tab a repeat visit; `baseDist` as for `routeBenchPage`. The caller closes `context`.
  */
-export async function openBenchPage(browser, n, { inline = false, rate }) {
+export async function openBenchPage(browser, n, { inline = false, rate, baseDist }) {
   const context = await browser.newContext();
   await context.addInitScript(LONG_TASK_OBSERVER);
-  await routeBenchPage(context, n, { inline });
+  await routeBenchPage(context, n, { inline, baseDist });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
