@@ -24,7 +24,10 @@ const BUDGETS = [
   // first touch of localStorage in a task of its own (or at pagehide / hidden), what an earlier page remembered said from there.
   // 20,241: show() (previews) joined explain() in its chunk (−129 B measured on main).
   // 20,239: the kept-config key hashes through lib/sha256 instead of its own copy of the digest (−2 B).
-  { file: 'dist/segmint.js', maxGzipBytes: 20239 },
+  // 20,150: compiled for ES2021 instead of ES2020 (`??=` and `||=` kept, not downlevelled; README "Browser support": Chrome 85+) (−46 B),
+  // explain's reader of a leaf's value made from the leaf's own lookup instead of a second copy of it (−40 B), the two kept configs read
+  // and written through database.ts (−3 B).
+  { file: 'dist/segmint.js', maxGzipBytes: 20150 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

@@ -1,4 +1,4 @@
-import { openDatabase, hasDatabase } from '../profile/database';
+import { readIfStored, writeStored } from '../profile/database';
 import { isPlainObject } from '../lib/is-plain-object';
 import type { ChunkLoader } from '../chunks/contract';
 import { runInSlices } from '../lib/run-in-slices';
@@ -46,17 +46,11 @@ export async function fingerprintLoaded(raw: unknown, text: string | undefined, 
 
 /** The checked form of the config last checked clean from `source`, or undefined. Never creates the database. */
 export async function readCheckedConfig(source: string): Promise<CheckedEntry | undefined> {
-  try {
-    if (!(await hasDatabase())) return undefined;
-    const entry = await (await openDatabase()).get(KEY_PREFIX + source);
-    return isPlainObject(entry) && typeof entry.fingerprint === 'string' && typeof entry.savedAt === 'number' && Array.isArray(entry.needs) ? (entry as unknown as CheckedEntry) : undefined;
-  } catch {
-    return undefined;
-  }
+  const entry = await readIfStored(KEY_PREFIX + source);
+  return isPlainObject(entry) && typeof entry.fingerprint === 'string' && typeof entry.savedAt === 'number' && Array.isArray(entry.needs) ? (entry as unknown as CheckedEntry) : undefined;
 }
 
 /** Keeps a config that checked clean; call only when storing is allowed. */
 export async function saveCheckedConfig(source: string, entry: CheckedEntry): Promise<void> {
-  const db = await openDatabase();
-  await db.set(KEY_PREFIX + source, entry);
+  await writeStored(KEY_PREFIX + source, entry);
 }

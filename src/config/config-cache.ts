@@ -1,4 +1,4 @@
-import { openDatabase, hasDatabase } from '../profile/database';
+import { readIfStored, writeStored } from '../profile/database';
 import { isPlainObject } from '../lib/is-plain-object';
 import type { ChunkLoader } from '../chunks/contract';
 import { parseJson } from '../lib/parse-json';
@@ -13,15 +13,10 @@ const KEY_PREFIX = 'config:';
  * when there is none or it expired. Never creates the database.
  */
 export async function readCachedConfig(source: string, now: number, loadChunk?: ChunkLoader): Promise<unknown> {
-  try {
-    if (!(await hasDatabase())) return undefined;
-    const entry = await (await openDatabase()).get(KEY_PREFIX + source);
-    if (!isPlainObject(entry) || typeof entry.savedAt !== 'number' || now - entry.savedAt > CONFIG_CACHE_TTL_MS) return undefined;
-    // Kept as its text when it was fetched (`saveCachedConfig`).
-    return typeof entry.config === 'string' ? await parseJson(entry.config, loadChunk) : entry.config;
-  } catch {
-    return undefined;
-  }
+  const entry = await readIfStored(KEY_PREFIX + source);
+  if (!isPlainObject(entry) || typeof entry.savedAt !== 'number' || now - entry.savedAt > CONFIG_CACHE_TTL_MS) return undefined;
+  // Kept as its text when it was fetched (`saveCachedConfig`).
+  return typeof entry.config === 'string' ? parseJson(entry.config, loadChunk).catch(() => undefined) : entry.config;
 }
 
 /**
@@ -30,6 +25,5 @@ export async function readCachedConfig(source: string, now: number, loadChunk?: 
  * parsed config is one long task of cloning.
  */
 export async function saveCachedConfig(source: string, config: unknown, now: number): Promise<void> {
-  const db = await openDatabase();
-  await db.set(KEY_PREFIX + source, { savedAt: now, config: readConfigText(config) ?? config });
+  await writeStored(KEY_PREFIX + source, { savedAt: now, config: readConfigText(config) ?? config });
 }

@@ -63,6 +63,20 @@ export async function deleteDatabase(): Promise<void> {
   }), OPEN_TIMEOUT_MS, 'deleting the IndexedDB database');
 }
 
+/** What `key` holds; undefined when there is no database (it is not created for asking) or reading fails. */
+export async function readIfStored(key: string): Promise<unknown> {
+  try {
+    return (await hasDatabase()) ? await (await openDatabase()).get(key) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes one key, creating the database if need be: call only when storing is allowed. */
+export async function writeStored(key: string, value: unknown): Promise<void> {
+  await (await openDatabase()).set(key, value);
+}
+
 /** True when segmint's database exists; checking must not create it (consent). */
 export async function hasDatabase(): Promise<boolean> {
   try {

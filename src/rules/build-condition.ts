@@ -1,6 +1,6 @@
 import type { Condition } from '../types';
 import { LEAF_TESTS, buildEquals, type LeafTest } from './leaf-tests';
-import { createSignalReader, type Signals } from './signals';
+import type { Signals } from './signals';
 import { joinPointer } from '../lib/pointer';
 
 /** Where a condition failed: the JSON pointer of the first failing leaf and the value found there. */
@@ -119,8 +119,9 @@ function anyOf(tests: Test[]): Test {
 }
 
 function buildSignal(name: string, value: unknown, at: string, context: Context): CompiledCondition {
-  const read = createSignalReader(name);
   const { key, wrap } = locateSignal(name);
+  // What `explain` says was found: the value the leaf tests, read the same way (0 for an event never tracked).
+  const read = wrap(((values: Record<string, unknown> | undefined) => values?.[key]) as never) as (signals: Signals) => unknown;
   const isList = LIST_SIGNALS.has(name);
   // A timestamp's ISO instants (they carry their zone: checked) compare as epoch ms.
   const toValue = TIMESTAMP_SIGNALS.has(name) ? toInstants : (arg: unknown) => arg;

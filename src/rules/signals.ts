@@ -54,21 +54,3 @@ export type Signals = Record<string, unknown> & {
   traits?: Record<string, unknown>;
   events?: Record<string, number>;
 };
-
-/** Builds the reader of one signal; `events.<name>` reads 0 when never tracked. */
-export function createSignalReader(name: string): (signals: Signals) => unknown {
-  const dot = name.indexOf('.');
-  if (dot < 0) return (signals) => (signals != null && hasOwn(signals, name) ? signals[name] : undefined);
-  const group = name.slice(0, dot) as 'traits' | 'events';
-  const key = name.slice(dot + 1);
-  const fallback = group === 'events' ? 0 : undefined;
-  return (signals) => {
-    const values = signals?.[group];
-    // `?? fallback`: an event count given as null or undefined is an event never tracked (0).
-    return (values && typeof values === 'object' && hasOwn(values, key) ? values[key] : undefined) ?? fallback;
-  };
-}
-
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
