@@ -6,13 +6,14 @@ import { loadCheckedConfig, rememberConfig, type ConfigSource } from './config/l
 import type { JournalEntry } from './profile/journal';
 import type { ProfileEvent } from './profile/record';
 import { openProfileStore, type ProfileStore } from './profile/store';
+import { openDatabase, type Database } from './profile/database';
 import { readUtm } from './signals/utm';
 import { armPage } from './runtime/arm-page';
 import { createFiring, decideFired } from './runtime/decide-fired';
 import { convertReplayed } from './runtime/conversions';
 import { mayNeedSignalTables, needsSignalTables } from './rules/needed-signals';
 import { restoreTeaser } from './runtime/restore-teaser';
-import { prefetchPagePopup } from './runtime/prefetch-popup';
+import { prefetchPagePopup, prefetchUncheckedPopup } from './runtime/prefetch-popup';
 import { readLocation } from './signals/page';
 import { yieldToHost } from './lib/yield-to-host';
 
@@ -20,27 +21,44 @@ import { yieldToHost } from './lib/yield-to-host';
 export type StartContext = Omit<Runtime, 'session' | 'fire'> & { source: ConfigSource; enqueue: (task: () => unknown) => void };
 
 /**
- * How segmint starts on a page, one step a line, the first in a task after the one that called it:
- * collect what the host said → load the config
- * (checked and compiled; the cached one when fetching fails) → open the profile → record the
- * page view → decide (the `pageview` campaigns fire at once) and arm the triggers that wait →
- * bring back a teaser tab minimised on an earlier page.
+ * How segmint starts on a page, one step a line: ask for the config (in the task that called it;
+ * the rest in tasks after) → collect what the host said → load the config (checked and compiled;
+ * the cached one when fetching fails) → open the profile → record the page view → decide (the
+ * `pageview` campaigns fire at once) and arm the triggers that wait → bring back a teaser tab
+ * minimised on an earlier page.
  * Resolves to the running instance's runtime, or null when no config is usable (reported).
  */
 export async function start(context: StartContext): Promise<Runtime | null> {
   const { options, now, journal } = context;
   // Journalled now, not once the config and the profile are there: the visitor may be gone by then.
   const pageView = journal.add(readPageView(location.href), now());
-  // The pipeline in a task of its own: evaluating the script is one already, near 50 ms at 4× CPU.
+  // A fetched config is asked for in this task, the one that evaluated the script: a request is
+  // no work for the page, and every step after waits for its answer.
+  const loading = context.source.cacheKey ? context.source.load() : undefined;
+  loading?.catch(() => {});
+  // The rest in a task of its own: evaluating the script is one already, near 50 ms at 4× CPU.
   await yieldToHost();
-  // The signal tables start loading as soon as the config's text may need them, beside its checks
-  // (on a first visit, the checks load beside the fetch); what the checks find is wanted again.
+  // The journal's first touch of storage, here: a first visit (no earlier page's profile
+  // remembered) keeps no checked config and has no caps, so what it needs starts loading at once.
+  const firstVisit = !journal.remembered();
+  const path = readLocation(document, undefined).pathname;
+  // As soon as the config's text is there, before it is checked: the signal tables start loading
+  // when it may need them, beside its checks (on a first visit, the checks load beside the fetch;
+  // what the checks find is wanted again); a first visit's popup shown at once to everyone has
+  // its chunks asked for; and where storing needs no consent (the host's word, else the config's
+  // own), the database opens while the config is checked and compiled.
   const tables = wantSignalTables(context);
+  let database: Promise<Database> | undefined;
   const config = await loadCheckedConfig({
     ...context,
+    loading,
     onNeeds: tables.want,
-    onText: (text) => mayNeedSignalTables(text) && tables.load(),
-    mayHaveKept: journal.remembered(),
+    onText: (text, raw) => {
+      if (mayNeedSignalTables(text)) tables.load();
+      if (firstVisit) prefetchUncheckedPopup(context.loadChunk, raw);
+      if (mayStore(options, (raw as { consent?: unknown }).consent)) (database = openDatabase()).catch(() => {});
+    },
+    mayHaveKept: !firstVisit,
   });
   if (!config || context.state.destroyed) {
     journal.allow(false);
@@ -50,9 +68,9 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   tables.want(config.prepared.needs);
   // A purchase replayed from a page gone too soon converts here, announced once this page runs.
   const replayed = convertReplayed(config.prepared.campaigns, context.loadChunk, (emit) => context.enqueue(() => emit(rt)));
-  const store = await openProfile(context, config.prepared, replayed);
+  const store = await openProfile(context, config.prepared, { ...replayed, database });
   // A popup that may show at once has its chunks loading while the tables and the page view are awaited.
-  prefetchPagePopup(context.loadChunk, config.prepared, store.read(), readLocation(document, undefined).pathname, now());
+  prefetchPagePopup(context.loadChunk, config.prepared, store.read(), path, now());
   // The page view is stored while the tables may still be on their way: neither needs the other.
   [hints.tables] = await Promise.all([tables.read(), store.record(pageView)]);
   rememberConfig(context.source, config, store.isPersistent(), now());
@@ -86,10 +104,9 @@ async function armPageOf(rt: Runtime): Promise<void> {
 
 /** What the host told us (`data-*` attributes or npm options), with the config's defaults. */
 function collectHints(options: StartContext['options'], prepared: PreparedConfig): SignalHints {
+  // With the host's other settings (consent, debug) beside them: no signal reads those.
   return {
-    locale: options.locale,
-    country: options.country,
-    currency: options.currency,
+    ...options,
     defaultLocale: prepared.defaultLocale,
     defaultCurrency: prepared.currency,
     pageTypes: prepared.pageTypes,
@@ -97,15 +114,19 @@ function collectHints(options: StartContext['options'], prepared: PreparedConfig
 }
 
 /** The visitor's profile, in IndexedDB unless the host or the config asks for consent first. */
-function openProfile(context: StartContext, prepared: PreparedConfig, replayed: Pick<Parameters<typeof openProfileStore>[0], 'replay' | 'onReplay'>): Promise<ProfileStore> {
-  const consent = context.options.consent ?? prepared.config.consent ?? 'granted';
+function openProfile(context: StartContext, prepared: PreparedConfig, opened: Pick<Parameters<typeof openProfileStore>[0], 'replay' | 'onReplay' | 'database'>): Promise<ProfileStore> {
   return openProfileStore({
-    persistent: consent !== 'required',
+    persistent: mayStore(context.options, prepared.config.consent),
     now: context.now,
     journal: context.journal,
-    ...replayed,
+    ...opened,
     onError: (message, cause) => context.report(cause ?? new Error(message), cause ? message : undefined),
   });
+}
+
+/** Whether the profile may be stored from the start: the host's consent setting, else the config's (`consent`), say so. */
+function mayStore(options: StartContext['options'], configConsent: unknown): boolean {
+  return (options.consent ?? configConsent ?? 'granted') === 'granted';
 }
 
 /**

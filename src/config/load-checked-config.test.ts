@@ -336,4 +336,31 @@ describe('loadCheckedConfig: what starts loading before the config is there', ()
     await done;
     expect(calls.indexOf('text true')).toBeGreaterThan(-1);
   });
+
+  it('where nothing can be kept (the host requires consent), reads no IndexedDB and asks for the checks at once, though the journal may remember a page', async () => {
+    const kept = configWith(campaign('a'));
+    // An earlier page that stored the profile kept this config as checked.
+    await pageView(kept);
+    expect(await readCheckedConfig('https://shop.test/segmint.json')).toBeDefined();
+    const source: ConfigSource = { load: async () => structuredClone(kept), cacheKey: 'https://shop.test/segmint.json' };
+    const at = 1_700_000_000_000;
+    const databases = vi.spyOn(indexedDB, 'databases');
+    const open = vi.spyOn(indexedDB, 'open');
+    const asked: string[] = [];
+    const config = await loadCheckedConfig({ source, now: () => at, report: vi.fn(), mayHaveKept: true, options: { consent: 'required' },
+      loadChunk: ((name: string) => (asked.push(name), Promise.resolve({ checkLoadedConfig }))) as ChunkLoader });
+    expect(config?.prepared.campaigns.map((c) => c.id)).toEqual(['a']);
+    expect(asked[0], 'the checks first, at once').toBe('check');
+    expect([databases.mock.calls.length, open.mock.calls.length]).toEqual([0, 0]);
+    databases.mockRestore();
+    open.mockRestore();
+  });
+
+  it('uses the load the start began (a fetched config asked for in the script\'s own task) instead of loading again', async () => {
+    const load = vi.fn(async () => configWith(campaign('again')));
+    const config = await loadCheckedConfig({ source: { load, cacheKey: 'https://shop.test/segmint.json' }, now: () => 1_700_000_000_000, report: vi.fn(),
+      loadChunk: (async () => ({ checkLoadedConfig })) as never, loading: Promise.resolve(configWith(campaign('started'))) });
+    expect(config?.prepared.campaigns.map((c) => c.id)).toEqual(['started']);
+    expect(load).not.toHaveBeenCalled();
+  });
 });

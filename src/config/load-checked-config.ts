@@ -48,14 +48,24 @@ interface Context {
    * kept checked form says them), before compiling: what they need (the signal tables) loads beside.
    */
   onNeeds?: (needs: readonly string[]) => void;
-  /** Told the fetched or inline config's JSON text as soon as it is parsed, before anything checks it (only to load chunks ahead). */
-  onText?: (text: string) => void;
   /**
-   * False when this browser most likely keeps no checked config (a first visit: `Journal.remembered`,
-   * which says so once the journal first touches storage, a task later):
+   * Told the fetched or inline config's JSON text, and the value parsed from it, as soon as it is
+   * parsed, before anything checks it: only to load chunks or open storage ahead, never to run it.
+   */
+  onText?: (text: string, raw: unknown) => void;
+  /**
+   * False when this browser most likely keeps no checked config (a first visit: `Journal.remembered`):
    * the checks start loading with the fetch instead of after reading IndexedDB finds nothing kept.
    */
-  mayHaveKept?: boolean | Promise<boolean>;
+  mayHaveKept?: boolean;
+  /**
+   * The host's settings: where it requires consent, no checked config can have been kept (only a
+   * page that stores the profile from its start keeps one), so IndexedDB is not read for one and
+   * the checks start loading with the fetch.
+   */
+  options?: { consent?: string };
+  /** The source's load, when the start asked for it already (a fetched config, in the script's own task). */
+  loading?: Promise<unknown>;
 }
 
 /**
@@ -70,7 +80,7 @@ interface Context {
  * off the start path (the valid campaigns run meanwhile). Every step over the whole config
  * (fingerprint, checks, compiling) runs in slices, so thousands of campaigns make no long task.
  */
-export async function loadCheckedConfig({ source, now, report, loadChunk, onNeeds, onText, mayHaveKept }: Context): Promise<CheckedConfig | null> {
+export async function loadCheckedConfig({ source, now, report, loadChunk, onNeeds, onText, mayHaveKept, options, loading }: Context): Promise<CheckedConfig | null> {
   const checkChunk = () => loadChunk('check').then(({ checkLoadedConfig }) => (raw: unknown) => checkLoadedConfig(raw, loadChunk));
   const compile = (clean: CleanConfig) => runInSlices(compileConfigSteps(clean, now));
   const fallBack = async (error: unknown) => {
@@ -90,10 +100,10 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   const key = source.cacheKey ?? 'inline';
   // Read beside the fetch; with nothing kept, the checks start loading beside it too: at once on a
   // first visit, where asking IndexedDB whether anything is kept can take longer than the fetch.
-  const kept = readCheckedConfig(key);
+  const kept = options?.consent === 'required' ? undefined : readCheckedConfig(key);
   if (!source.stamped) {
     // A stamped config loads the checks below, only if the stamp does not match.
-    void Promise.resolve(mayHaveKept).then((may) => (may === false ? undefined : kept)).then((entry) => {
+    void Promise.resolve(mayHaveKept !== false && kept).then((entry) => {
       if (!entry) checkChunk().catch(() => {});
     });
   }
@@ -101,12 +111,12 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   if (!globalThis.crypto?.subtle) loadChunk('fingerprint').catch(() => {});
   let raw: unknown;
   try {
-    raw = await source.load();
+    raw = await (loading ?? source.load());
   } catch (error) {
     return fallBack(error);
   }
   const text = readConfigText(raw);
-  if (text !== undefined) onText?.(text);
+  if (text !== undefined) onText?.(text, raw);
   const fingerprint = await fingerprintLoaded(raw, text, loadChunk);
   const entry = await kept;
   /** Compiles the config's checked form: itself, with the needs its checks found. */

@@ -87,7 +87,7 @@ describe('the journal\'s first write', () => {
     journal.add(tick('b'), T0 + 1);
     expect(calls).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(calls, 'the mark of an earlier page read, the entries written').toEqual(['getItem', 'setItem']);
+    expect(calls, 'the entries written (the host granted storage: no earlier page\'s mark to read)').toEqual(['setItem']);
     expect(pageKeys().map((key) => JSON.parse(localStorage.getItem(key)!).length)).toEqual([2]);
     journal.add(tick('c'), T0 + 2);
     expect(pageKeys().map((key) => JSON.parse(localStorage.getItem(key)!).length), 'from then on, when added').toEqual([3]);

@@ -45,10 +45,10 @@ export interface Journal {
   /**
    * Whether an earlier page stored the profile without needing consent and remembered it
    * (`allow(…, remember)`); without that mark this browser most likely keeps nothing of segmint's
-   * (a first visit): what only a first visit needs may start loading at once. Resolves once the
-   * journal first touches storage (the task after its first entry, or this one's end at the latest).
+   * (a first visit): what only a first visit needs may start loading at once. Touches storage now
+   * when nothing has yet: call it in a task of its own, not in the one that evaluated the script.
    */
-  remembered(): Promise<boolean>;
+  remembered(): boolean;
 }
 
 /** The format's name is in the key: a later format gets a new prefix and never misreads this one. */
@@ -72,8 +72,6 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
   let touched = false;
   let scheduled = false;
   let mark: boolean | undefined;
-  let tell!: (remembered: boolean) => void;
-  const remembered = new Promise<boolean>((resolve) => (tell = resolve));
 
   const readMark = () => (mark ??= attempt((s) => s.getItem(ALLOWED)) === '1');
   const write = () => {
@@ -84,7 +82,6 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
   const touch = (writeWaiting = true) => {
     if (touched) return;
     touched = true;
-    tell(readMark());
     if (writeWaiting && entries.length) write();
   };
   const schedule = () => {
@@ -95,8 +92,8 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
 
   return {
     remembered: () => {
-      schedule();
-      return remembered;
+      touch();
+      return readMark();
     },
     add(event, at) {
       const entry: JournalEntry = [event, at, `${page.slice(PREFIX.length)}.${count++}`];

@@ -250,3 +250,29 @@ describe('when IndexedDB fails', () => {
     expect(store!.read().pageViews).toBe(1);
   });
 });
+
+describe('a database the start opened ahead', () => {
+  it('is the first connection: the profile is read from it and the page view stored in it, with no second open', async () => {
+    const { openDatabase } = await import('./database');
+    await writeStored({ ...createProfile(T0), pageViews: 4 });
+    const database = openDatabase();
+    await database;
+    const opens = vi.spyOn(indexedDB, 'open');
+    const store = await open({ database });
+    expect(store.read().pageViews).toBe(4);
+    await store.record(page);
+    expect(opens).not.toHaveBeenCalled();
+    expect((await readStored())?.pageViews).toBe(5);
+    store.close();
+  });
+
+  it('that failed to open is reported as any failed open, and the profile kept in memory', async () => {
+    const errors: string[] = [];
+    const store = await open({ database: Promise.reject(new Error('IndexedDB is not available')), onError: (message) => errors.push(message) });
+    await store.record(page);
+    expect(store.read().pageViews).toBe(1);
+    expect(store.isPersistent()).toBe(false);
+    expect(errors).toEqual(['IndexedDB is not available; keeping the profile in memory for this page']);
+    store.close();
+  });
+});

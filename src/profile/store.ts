@@ -68,8 +68,11 @@ export async function openProfileStore(options: {
   replay?: (keys: string[]) => Promise<Replay>;
   /** Called once such a replay is stored. */
   onReplay?: () => void;
+  /** The database, when the start opened it already (where storing is allowed): the first connection uses it. */
+  database?: Promise<Database>;
 }): Promise<ProfileStore> {
   const { now, onError, journal } = options;
+  let opened = options.database;
   let persistent = options.persistent;
   let memory = createProfile(now());
   let db: Database | null = null;
@@ -116,7 +119,9 @@ export async function openProfileStore(options: {
       ? options.replay(keys).catch((error: unknown) => void onError('replay kept for the next page', error))
       : undefined;
     try {
-      db = await openDatabase();
+      const opening = opened ?? openDatabase();
+      opened = undefined;
+      db = await opening;
       adopt(await db.get(KEY));
       failing = false;
     } catch (error) {

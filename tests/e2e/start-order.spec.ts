@@ -95,3 +95,48 @@ test('nothing is fetched ahead for a popup its audience, its page or its caps ho
   await page.waitForTimeout(1500);
   expect(downloads.sort()).toEqual(['segmint-tables.js', 'segmint.js']);
 });
+
+test('a first visit asks for a popup\'s campaign code and renderer from the config text, and opens IndexedDB, while the config checks are still on their way', async ({ page }) => {
+  let openedBeforeChecks: unknown;
+  const log = await holdBack(page, 'segmint-check.js', 800, async () => {
+    openedBeforeChecks = await page.evaluate(() => (window as any).opened);
+  });
+  const watchOpens = 'const open = IDBFactory.prototype.open; window.opened = []; IDBFactory.prototype.open = function (name, ...rest) { window.opened.push(name); return open.call(this, name, ...rest); };';
+  await openTestPage(page, { config: makeConfig([makeCampaign('now')]), before: watchOpens });
+  await expect(dialog(page)).toBeVisible();
+  const answered = log.indexOf('answered segmint-check.js');
+  expect(answered).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-engage.js')).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-popup.js')).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-engage.js'), 'the campaign code before the checks answered').toBeLessThan(answered);
+  expect(log.indexOf('asked segmint-popup.js'), 'the renderer before the checks answered').toBeLessThan(answered);
+  expect(openedBeforeChecks, 'the profile\'s database opened before the checks answered').toContain('segmint');
+});
+
+test('a page that requires consent asks for the checks with the config on every page view, and reads no IndexedDB before consent (nothing can be kept there)', async ({ page }) => {
+  const config = makeConfig([makeCampaign('now')]);
+  // The first page view gets consent: segmint's database exists from then on.
+  await openTestPage(page, { config, attributes: 'data-consent="required"', before: "segmint('consent', true);" });
+  await expect(dialog(page)).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toContain('segmint');
+
+  // The next one has no consent (yet): the config answers slowly, and every IndexedDB call is noted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { idb: string[] };
+    w.idb = [];
+    for (const method of ['open', 'databases', 'deleteDatabase'] as const) {
+      const original = IDBFactory.prototype[method] as (...args: unknown[]) => unknown;
+      if (original) (IDBFactory.prototype as any)[method] = function (...args: unknown[]) {
+        w.idb.push(method);
+        return original.apply(this, args);
+      };
+    }
+  });
+  const log = await holdBack(page, 'segmint-check.js', 0);
+  await slowConfig(page, config, 400, log);
+  await openTestPage(page, { config, attributes: 'data-config="/t/slow-config.json" data-consent="required"' });
+  await expect(dialog(page)).toBeVisible();
+  expect(log.indexOf('asked segmint-check.js')).toBeGreaterThan(-1);
+  expect(log.indexOf('asked segmint-check.js'), 'the checks before the config answered').toBeLessThan(log.indexOf('answered slow-config.json'));
+  expect(await page.evaluate(() => (window as unknown as { idb: string[] }).idb)).toEqual([]);
+});
