@@ -27,7 +27,9 @@ const BUDGETS = [
   // 20,150: compiled for ES2021 instead of ES2020 (`??=` and `||=` kept, not downlevelled; README "Browser support": Chrome 85+) (−46 B),
   // explain's reader of a leaf's value made from the leaf's own lookup instead of a second copy of it (−40 B), the two kept configs read
   // and written through database.ts (−3 B).
-  { file: 'dist/segmint.js', maxGzipBytes: 20150 },
+  // 20,308: main's 20,150 with +158 B measured for asking for a popup's requests earlier (issue 11, popup latency): the config in the
+  // script's own task, the first-visit guess at the pipeline's start, a popup's chunks from the config text, the database opened beside the checks.
+  { file: 'dist/segmint.js', maxGzipBytes: 20308 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
