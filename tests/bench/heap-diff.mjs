@@ -7,7 +7,7 @@
 //     a module's code stays alive as long as anything of it does;
 //   - the largest objects a variant adds, each with its retaining path from a GC root.
 // Run `npm run build`, then `node tests/bench/heap-diff.mjs [--variants=segmint-no-popup,...]
-// [--top=N] [--paths=N] [--functions=N] [--rate=1] [--save=DIR] [--base-dist=DIR]` (variants: page-impact.bench.mjs's,
+// [--top=N] [--paths=N] [--functions=N] [--rate=1] [--save=DIR] [--base-dist=DIR] [--settle=S]` (variants: page-impact.bench.mjs's,
 // with --base-dist also their `<name>@base` twins). One load
 // per variant: a snapshot is exact, but which objects survive can vary from load to load.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,9 @@ const SAVE = args.get('save');
 const FUNCTIONS = Number(args.get('functions') ?? 0);
 // `--base-dist=DIR`: page-impact's `<name>@base` variants too (segmint's script and chunks from DIR, another build).
 const BASE_DIST = args.get('base-dist');
+// `--settle=S`: after the load, S more seconds with a garbage collection every 5 s before the
+// snapshot, to see what V8 lets go of later (bytecode of functions not run since is flushed once old).
+const SETTLE = Number(args.get('settle') ?? 0);
 
 /* ---------- the page, from the bench's own server ---------- */
 
@@ -38,6 +41,10 @@ async function snapshot(browser, variant) {
     await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1000 * Math.sqrt(RATE));
     await cdp.send('HeapProfiler.enable');
+    for (let waited = 0; waited < SETTLE; waited += 5) {
+      await page.waitForTimeout(5000);
+      await cdp.send('HeapProfiler.collectGarbage');
+    }
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');

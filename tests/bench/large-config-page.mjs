@@ -70,3 +70,24 @@ export async function openBenchPage(browser, n, { inline = false, rate, baseDist
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return { context, page, cdp };
 }
+
+/** The value of `expression` in the page, by a bare CDP evaluation (nothing of Playwright's installed in the page). */
+export async function evaluateInPage(cdp, expression) {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+  if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+
+/**
+ * Waits until the page says segmint is ready (or reported an error), polling with bare CDP
+ * evaluations: Playwright's `waitForFunction` and `evaluate` would first install their injected
+ * scripts in the page, whose compiling is a long task of its own at 4× CPU (about 50–65 ms in a
+ * trace), counted by the page's observer as if it were segmint's.
+ */
+export async function waitForReady(cdp, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await evaluateInPage(cdp, 'window.__ready !== undefined || !!window.__errors'))) {
+    if (Date.now() > until) throw new Error(`segmint not ready after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

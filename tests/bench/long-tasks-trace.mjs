@@ -19,7 +19,7 @@ import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { startServer } from '../../demo/serve.mjs';
-import { openBenchPage, LONG_TASK_OBSERVER } from './large-config-page.mjs';
+import { evaluateInPage, openBenchPage, waitForReady, LONG_TASK_OBSERVER } from './large-config-page.mjs';
 import { serveBenchPage, inFreshVisit } from './bench-visit.mjs';
 
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -50,7 +50,7 @@ if (VARIANT) {
           // Only waiting: a Playwright selector or evaluate would run its own scripts in the traced tab.
           await page.waitForTimeout(8000);
         });
-        const long = await page.evaluate(() => window.__long);
+        const long = await evaluateInPage(cdp, 'window.__long');
         if (OUT) writeFileSync(`${OUT}-${VARIANT}${RUNS > 1 ? `-${run}` : ''}.json`, JSON.stringify({ traceEvents: events }));
         console.log(`\n## page-impact's ${VARIANT}, first visit${RUNS > 1 ? `, run ${run + 1}` : ''}: long tasks seen by the page ${JSON.stringify(long)} ms`);
         printLongTasks(events);
@@ -70,10 +70,11 @@ try {
     for (const visit of ['first', 'repeat']) {
       const events = await traced(cdp, async () => {
         await page.goto(`${url}t/page`);
-        await page.waitForFunction(() => window.__ready !== undefined || window.__errors, null, { timeout: 120_000 });
+        // A bare CDP poll: Playwright's waitForFunction would compile its injected script in the traced page.
+        await waitForReady(cdp);
         await page.waitForTimeout(6000);
       });
-      const { long, errors } = await page.evaluate(() => ({ long: window.__long, errors: window.__errors }));
+      const { long, errors } = await evaluateInPage(cdp, '({ long: window.__long, errors: window.__errors })');
       if (errors) throw new Error(`segmint reported: ${errors.join('; ')}`);
       if (OUT) writeFileSync(`${OUT}-${visit}${RUNS > 1 ? `-${run}` : ''}.json`, JSON.stringify({ traceEvents: events }));
       console.log(`\n## ${N.toLocaleString('en')} campaigns, ${INLINE ? 'inline' : 'fetched'} config, ${visit} visit${RUNS > 1 ? `, run ${run + 1}` : ''}: long tasks seen by the page ${JSON.stringify(long)} ms`);

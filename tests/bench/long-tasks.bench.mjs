@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { startServer } from '../../demo/serve.mjs';
 import { median, pairedDeltas } from './stats.mjs';
-import { openBenchPage } from './large-config-page.mjs';
+import { evaluateInPage, openBenchPage, waitForReady } from './large-config-page.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const sizeArg = process.argv.find((arg) => arg.startsWith('--campaigns='));
@@ -47,9 +47,9 @@ try {
   if (BASE_DIST) {
     // An unmeasured warm-up visit: the browser's first page pays for its processes, which would
     // fall on whichever build goes first.
-    const { context, page } = await openBenchPage(browser, SIZES.at(-1), { inline: INLINE, rate: SLOWDOWN });
+    const { context, page, cdp } = await openBenchPage(browser, SIZES.at(-1), { inline: INLINE, rate: SLOWDOWN });
     await page.goto(`${url}t/page`);
-    await page.waitForFunction(() => window.__ready !== undefined || window.__errors, null, { timeout: 120_000 });
+    await waitForReady(cdp);
     await context.close();
   }
   for (const n of SIZES) {
@@ -61,11 +61,12 @@ try {
         await cdp.send('Performance.enable');
         for (const visit of ['first', 'repeat']) {
           await page.goto(`${url}t/page`);
-          await page.waitForFunction(() => window.__ready !== undefined || window.__errors, null, { timeout: 120_000 });
-          const errors = await page.evaluate(() => window.__errors);
+          // Polled and read with bare CDP evaluations: Playwright's would add a long task of their own (waitForReady).
+          await waitForReady(cdp);
+          const errors = await evaluateInPage(cdp, 'window.__errors');
           if (errors) throw new Error(`segmint reported: ${errors.join('; ')}`);
           await page.waitForTimeout(6000);
-          const { long, ready } = await page.evaluate(() => ({ long: window.__long, ready: Math.round(window.__ready) }));
+          const { long, ready } = await evaluateInPage(cdp, '({ long: window.__long, ready: Math.round(window.__ready) })');
           // The metric starts again at 0 with each document (the visit's own).
           const script = Math.round(await scriptMs(cdp));
           const row = { campaigns: n, config: INLINE ? 'inline' : 'fetched', build, visit, run, cpuSlowdown: SLOWDOWN, readyMs: ready, scriptMs: script, longTasks: long.length, longestTaskMs: Math.max(0, ...long), longTaskMs: long };
