@@ -6,18 +6,19 @@
 // and profile, a first visit); the variants are interleaved, one load of each per round in an
 // order that rotates, so a busy moment on the machine touches every variant alike; each figure is
 // the median over the rounds. Nothing leaves the machine: both vendors are pointed at this
-// server, and any request elsewhere is aborted and counted. Writes
+// server, and any request elsewhere goes to a local proxy that refuses it, and is counted
+// (bench-visit.mjs `launchBenchBrowser`; no request is routed through Playwright). Each load
+// starts once the browser is idle after opening its tab (`waitForBrowserIdle`). Writes
 // tests/bench/results/page-impact.json. Definitions of every column: tests/bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
 import { cumulativeLayoutShift, median, pairedDeltas } from './stats.mjs';
+import { launchBenchBrowser, waitForBrowserIdle } from './bench-visit.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')));
@@ -284,22 +285,10 @@ async function measureLoad(browser, variant, rate, origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const outside = [];
   try {
-    // Routing turns Playwright's HTTP cache off: a repeat visit only watches for requests
-    // elsewhere (counted the same; segmint makes none) instead of aborting them.
-    if (REPEAT_VISITS.has(variant)) {
-      context.on('request', (request) => {
-        if (new URL(request.url()).origin !== origin) outside.push(request.url());
-      });
-    } else {
-      await context.route('**/*', (route) => {
-        const url = new URL(route.request().url());
-        if (url.origin !== origin) {
-          outside.push(url.href);
-          return route.abort('blockedbyclient');
-        }
-        return route.fallback();
-      });
-    }
+    // Only watched, for every variant alike: the browser's proxy refuses them (launchBenchBrowser).
+    context.on('request', (request) => {
+      if (new URL(request.url()).origin !== origin) outside.push(request.url());
+    });
     await context.setExtraHTTPHeaders({ 'x-bench-variant': variant });
     await context.addInitScript(OBSERVERS);
     if (REPEAT_VISITS.has(variant)) {
@@ -322,12 +311,13 @@ async function measureVisit(context, variant, rate, origin, outside) {
   try {
     page.on('response', (response) => {
       // The script under test and whatever it loads; the shop's own shop.js is in every variant.
-      if (response.request().resourceType() !== 'script' || response.url().endsWith('/shop.js')) return;
-      scripts.set(response.url(), response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
+      // Their bodies are asked for once the load is over: not beside it.
+      if (response.request().resourceType() === 'script' && !response.url().endsWith('/shop.js')) scripts.set(response.url(), response);
     });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+    await waitForBrowserIdle(context.browser());
     await page.goto(`${origin}/`, { waitUntil: 'load' });
     // Polled with a bare CDP evaluation: Playwright's waitForFunction would install its injected
     // script in the page and add a few hundred KB to that load's heap.
@@ -364,7 +354,7 @@ async function measureVisit(context, variant, rate, origin, outside) {
     // A config error would fetch the diagnostics chunk and measure something no shop ships.
     if ([...scripts.keys()].some((url) => url.includes('segmint-diagnose'))) throw new Error(`${variant}: segmint found errors in the bench's config`);
     if (variant.endsWith('-checked') && [...scripts.keys()].some((url) => url.includes('segmint-check'))) throw new Error(`${variant}: segmint loaded the checks for a checked config`);
-    const jsGzip = (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0);
+    const jsGzip = (await Promise.all([...scripts.values()].map((response) => response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0)))).reduce((a, b) => a + b, 0);
     return {
       jsGzip,
       scriptMs: metrics.ScriptDuration * 1000,
@@ -392,9 +382,9 @@ if (args.has('serve')) {
   console.log(origin);
   await new Promise(() => {});
 }
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const { browser, refused, close } = await launchBenchBrowser();
 const started = Date.now();
-const report = { date: new Date().toISOString(), chromium: browser.version(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, loads: LOADS, rates: {} };
+const report = { date: new Date().toISOString(), chromium: browser.version(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, loads: LOADS, loadAverageAtStart: loadavg()[0], rates: {} };
 try {
   // One warm-up load per variant (the first launch of each script warms the browser's code caches
   // for everyone alike, but a first measurement also pays for the browser process itself).
@@ -411,12 +401,15 @@ try {
     printTable(rate, report.rates[rate]);
   }
 } finally {
-  await browser.close();
+  await close();
   server.close();
 }
+// The browser's own background requests (updates, sign-in), refused at the proxy like a page's.
+report.refusedByProxy = refused.length;
 if (args.has('verbose')) for (const [request, count] of [...requestLog].sort()) console.log(`${count}\t${request}`);
 report.seconds = Math.round((Date.now() - started) / 1000);
-console.log(`\n${LOADS} loads per variant and rate, fresh context each, ${report.chromium}, Node ${process.version}, ${report.cores}× ${report.cpu}; ${report.seconds} s`);
+report.loadAverageAtEnd = loadavg()[0];
+console.log(`\n${LOADS} loads per variant and rate, fresh context each, ${report.chromium}, Node ${process.version}, ${report.cores}× ${report.cpu}; ${report.seconds} s; load average ${report.loadAverageAtStart.toFixed(1)} at the start, ${report.loadAverageAtEnd.toFixed(1)} at the end`);
 mkdirSync(`${ROOT}tests/bench/results`, { recursive: true });
 writeFileSync(`${ROOT}tests/bench/results/page-impact.json`, JSON.stringify(report, null, 2));
 
@@ -448,7 +441,7 @@ function printTable(rate, summary) {
     ['CLS', (s) => s.cls.toFixed(3)],
     ['Δ JS heap after GC', (s) => signed(s.deltaHeapBytes / 1024, ' KB', 0)],
     ['popup visible after navigation start', (s) => (s.popupVisibleMs === null ? '–' : `${Math.round(s.popupVisibleMs)} ms`)],
-    ['requests off the machine (aborted)', (s) => String(s.blockedRequests)],
+    ['requests off the machine (refused)', (s) => String(s.blockedRequests)],
   ];
   console.log(`\n### ${rate}× CPU slowdown\n`);
   console.log(`| | ${NAMES.map((name) => LABELS[name]).join(' | ')} |`);

@@ -1,17 +1,18 @@
 // Where the time to a visible popup goes: page-impact's storefront page with segmint showing its
 // welcome modal on page view (a first visit, fresh context), and the same page without any
-// script, loaded N times at each CPU rate, with and without page-impact's request routing. Prints,
+// script, loaded N times at each CPU rate, in page-impact's browser (every request kept on the
+// machine by a refusing proxy, none slowed: "direct"), and also with every request routed through
+// Playwright's `context.route`, as page-impact did before (`--route`). Prints,
 // per phase, the median milliseconds after navigation start: the HTML, the end of parsing,
 // segmint.js asked for, answered and running, the config and every chunk asked for and answered,
 // IndexedDB asked and open, the decision, the popup built, in the page and visible; then what each
 // request took from asked to answered, routed and not, and their paired difference (the cost of
-// Playwright's `context.route` per request, which page-impact's popup column pays on every hop).
+// Playwright's `context.route` per request, which page-impact's popup column paid on every hop).
 // Run `npm run build`, then `node tests/bench/popup-waterfall.mjs [--loads=N] [--rates=1,4]
 // [--route=both|on|off] [--base-dist=DIR]` (DIR: another build, whose popup is measured beside
 // this one's as `segmint-popup@base`). Definitions: tests/bench/README.md.
-import { chromium } from 'playwright-core';
-import { inFreshVisit, serveBenchPage } from './bench-visit.mjs';
-import { findChromium, CHROMIUM_ARGS } from '../e2e/find-browser.mjs';
+import { loadavg } from 'node:os';
+import { inFreshVisit, launchBenchBrowser, serveBenchPage } from './bench-visit.mjs';
 import { median, pairedDeltas } from './stats.mjs';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')));
@@ -105,7 +106,7 @@ const READ = `(() => {
   return { marks: out, hops };
 })()`;
 
-/** Routes every request through Playwright, as page-impact does for a first visit: only this origin, the rest aborted. */
+/** Routes every request through Playwright, as page-impact did for a first visit: only this origin, the rest aborted. */
 async function routeAll(context, origin) {
   await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.fallback() : route.abort('blockedbyclient')));
 }
@@ -128,7 +129,8 @@ async function measure(browser, origin, variant, rate, mode) {
 
 const server = await serveBenchPage(BASE_DIST ? [`--base-dist=${BASE_DIST}`] : []);
 const { origin } = server;
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+// The browser page-impact measures with: nothing leaves the machine, nothing is slowed ("direct").
+const { browser, close } = await launchBenchBrowser();
 const columns = VARIANTS.flatMap((variant) => MODES.map((mode) => ({ variant, mode, key: `${variant} ${mode}` })));
 try {
   for (const { variant, mode } of columns) await measure(browser, origin, variant, 1, mode);
@@ -144,9 +146,10 @@ try {
     print(rate, runs);
   }
 } finally {
-  await browser.close();
+  await close();
   server.stop();
 }
+console.log(`\nChromium ${browser.version()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
 function print(rate, runs) {
   const keys = columns.map(({ key }) => key);
