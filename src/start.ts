@@ -36,11 +36,13 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   // no work for the page, and every step after waits for its answer.
   const loading = context.source.cacheKey ? context.source.load() : undefined;
   loading?.catch(() => {});
-  // The rest in a task of its own: evaluating the script is one already, near 50 ms at 4× CPU.
+  // The rest in tasks of their own: evaluating the script is one already, near 50 ms at 4× CPU.
+  // First the journal's first touch of storage (the browser loads the origin's storage area for
+  // it, a quarter of that): a first visit (no earlier page's profile remembered) keeps no checked
+  // config and has no caps, so what it needs starts loading at once.
   await yieldToHost();
-  // The journal's first touch of storage, here: a first visit (no earlier page's profile
-  // remembered) keeps no checked config and has no caps, so what it needs starts loading at once.
   const firstVisit = !journal.remembered();
+  await yieldToHost();
   const path = readLocation(document, undefined).pathname;
   // As soon as the config's text is there, before it is checked: the signal tables start loading
   // when it may need them, beside its checks (on a first visit, the checks load beside the fetch;
@@ -55,8 +57,11 @@ export async function start(context: StartContext): Promise<Runtime | null> {
     onNeeds: tables.want,
     onText: (text, raw) => {
       if (mayNeedSignalTables(text)) tables.load();
-      if (firstVisit) prefetchUncheckedPopup(context.loadChunk, raw);
-      if (mayStore(options, (raw as { consent?: unknown }).consent)) (database = openDatabase()).catch(() => {});
+      // In a task of their own: parsing the text was one.
+      void yieldToHost().then(() => {
+        if (firstVisit) prefetchUncheckedPopup(context.loadChunk, raw);
+        if (mayStore(options, (raw as { consent?: unknown }).consent)) (database = openDatabase()).catch(() => {});
+      });
     },
     mayHaveKept: !firstVisit,
   });

@@ -29,7 +29,8 @@ const BUDGETS = [
   // and written through database.ts (−3 B).
   // 20,308: main's 20,150 with +158 B measured for asking for a popup's requests earlier (issue 11, popup latency): the config in the
   // script's own task, the first-visit guess at the pipeline's start, a popup's chunks from the config text, the database opened beside the checks.
-  { file: 'dist/segmint.js', maxGzipBytes: 20308 },
+  // 20,318: +10 B measured for keeping what that moved in tasks of their own (the journal's first touch; what the config text starts).
+  { file: 'dist/segmint.js', maxGzipBytes: 20318 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

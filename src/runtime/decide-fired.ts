@@ -2,6 +2,7 @@ import type { PreparedCampaign } from '../campaigns/prepare';
 import type { Runtime } from './runtime';
 import { chooseCampaignSteps } from '../campaigns/decide';
 import { runInSlices } from '../lib/run-in-slices';
+import { yieldToHost } from '../lib/yield-to-host';
 import { chooseContentLocale } from '../campaigns/localize';
 import { listPreferredLocales } from '../signals/preferred-locales';
 import { findSegments, readDecisionInput, readSignals } from './read-input';
@@ -10,16 +11,18 @@ import { showCampaign } from './show-campaign';
 /**
  * Campaigns whose triggers fire in the same moment (timers due together, one tracked event) are
  * decided together in the next task, so that priority can choose between them. Returns `fire`.
+ * That task is a continuation (`yieldToHost`), not a timer: a timer's task queues behind the
+ * page's own (on a page still loading, many), a continuation keeps its place ahead of them.
  */
 export function createFiring(enqueue: (task: () => unknown) => void, decide: (candidates: PreparedCampaign[]) => unknown): (campaign: PreparedCampaign) => void {
   let fired: PreparedCampaign[] = [];
   return (campaign) => {
     if (fired.push(campaign) > 1) return;
-    setTimeout(() => {
+    void yieldToHost().then(() => {
       const candidates = fired;
       fired = [];
       enqueue(() => decide(candidates));
-    }, 0);
+    });
   };
 }
 

@@ -7,7 +7,7 @@
 // line:column of the built file, samples), and the engine's own buckets (`(program)`, `(garbage
 // collector)`), which are no one script's. Run `npm run build`, then
 // `node tests/bench/script-profile.mjs [--variants=segmint-no-popup,...] [--loads=5] [--rate=1]
-// [--top=25]`. Sampling adds its own overhead: compare the variants with each other, not with
+// [--top=25] [--base-dist=DIR]`. Sampling adds its own overhead: compare the variants with each other, not with
 // page-impact's figures.
 import { chromium } from 'playwright-core';
 import { inFreshVisit, serveBenchPage } from './bench-visit.mjs';
@@ -21,7 +21,8 @@ const RATE = Number(args.get('rate') ?? 1);
 const TOP = Number(args.get('top') ?? 25);
 const INTERVAL = Number(args.get('interval') ?? 100);
 
-const bench = await serveBenchPage();
+// `--base-dist=DIR`: page-impact's `<name>@base` variants, their script and chunks from DIR (another build).
+const bench = await serveBenchPage(args.has('base-dist') ? [`--base-dist=${args.get('base-dist')}`] : []);
 const { origin } = bench;
 
 /** One profiled load of `variant` in a fresh context: self time (ms) per function key. */

@@ -3,9 +3,9 @@ import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './
 // How segmint starts (README "Large configs", RELIABILITY §8): the task that evaluates segmint.js
 // does no more than it must. It asks for the config, and only that: a request is no work for the
 // page (the browser's network service makes it), and every later step waits for its answer. The
-// pipeline starts in a later task, and with it the journal's first touch of localStorage (the
-// browser loads the origin's storage area for it): both after the script element's `load` event,
-// which Chromium fires in the task that ran the script, after its microtasks.
+// journal's first touch of localStorage (the browser loads the origin's storage area for it) has
+// a task of its own, and the pipeline starts in the one after: both after the script element's
+// `load` event, which Chromium fires in the task that ran the script, after its microtasks.
 
 type Win = Window & { __log: string[]; __atLoad?: string[] };
 
