@@ -1,4 +1,4 @@
-import { createStore, get, set, update, del, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { withTimeout } from '../lib/with-timeout';
 
 /** Safari 14 can leave `indexedDB.open` pending forever; after this long we give up (RELIABILITY §19). */
@@ -27,7 +27,7 @@ export interface Database {
 export async function openDatabase(): Promise<Database> {
   if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
   let store = connect();
-  await withTimeout(get('probe', store), OPEN_TIMEOUT_MS, 'opening IndexedDB');
+  await withTimeout(read(store, 'probe'), OPEN_TIMEOUT_MS, 'opening IndexedDB');
 
   const withRetry = async <T>(operation: (store: UseStore) => Promise<T>, what: string): Promise<T> => {
     try {
@@ -40,10 +40,22 @@ export async function openDatabase(): Promise<Database> {
   };
 
   return {
-    get: (key) => withRetry((s) => get(key, s), 'reading IndexedDB'),
-    update: (key, change) => withRetry((s) => update(key, change, s), 'writing IndexedDB'),
-    set: (key, value) => withRetry((s) => set(key, value, s), 'writing IndexedDB'),
-    delete: (key) => withRetry((s) => del(key, s), 'deleting from IndexedDB'),
+    get: (key) => withRetry((s) => read(s, key), 'reading IndexedDB'),
+    update: (key, change) => withRetry((s) => s('readwrite', (objects) => new Promise((resolve, reject) => {
+      // By hand, as idb-keyval's update does: the read and the write in one transaction.
+      const request = objects.get(key);
+      request.onsuccess = () => {
+        try {
+          objects.put(change(request.result), key);
+          resolve(promisifyRequest(objects.transaction));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      request.onerror = () => reject(request.error);
+    })), 'writing IndexedDB'),
+    set: (key, value) => withRetry((s) => write(s, (objects) => objects.put(value, key)), 'writing IndexedDB'),
+    delete: (key) => withRetry((s) => write(s, (objects) => objects.delete(key)), 'deleting from IndexedDB'),
     erase: async () => {
       await closeConnection(store);
       await deleteDatabase();
@@ -85,6 +97,20 @@ export async function hasDatabase(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+// idb-keyval's store with our own get, set and delete: its functions default to a second database
+// of its own (`keyval-store`), whose code the bundle would carry for nothing.
+function read(store: UseStore, key: string): Promise<unknown> {
+  return store('readonly', (objects) => promisifyRequest(objects.get(key)));
+}
+
+/** One readwrite transaction; settles when it commits. */
+function write(store: UseStore, change: (objects: IDBObjectStore) => void): Promise<void> {
+  return store('readwrite', (objects) => {
+    change(objects);
+    return promisifyRequest(objects.transaction);
+  });
 }
 
 function connect(): UseStore {

@@ -9,7 +9,8 @@ import type { Replay } from '../profile/store';
 import { findAttributions, isExposedWithin } from '../campaigns/attribution';
 import { collectSignals } from '../signals/collect';
 import { recordEvent } from '../profile/record';
-import { findSegments } from './read-input';
+import type { PopupDeps } from '../popup-lifecycle';
+import { findSegments, readOfferContext } from './read-input';
 
 type Attribution = ReturnType<typeof findAttributions>[number];
 
@@ -55,6 +56,19 @@ export async function recordTracked(rt: Runtime, name: string, props: TrackProps
 export function recordNow(rt: Runtime, event: ProfileEvent): void {
   const writing = rt.session.store.record(event).catch((error) => rt.report(error));
   rt.state.writing = Promise.all([rt.state.writing, writing]);
+}
+
+/** What the popup lifecycle and the inline placements are both given of the runtime. */
+export function readChunkDeps(rt: Runtime): Omit<PopupDeps, 'loadRenderer' | 'identify' | 'readSignals'> {
+  return {
+    emit: rt.emit,
+    report: rt.report,
+    safely: rt.safely,
+    readOfferContext: () => readOfferContext(rt),
+    findSegments: (_, s) => findSegments(rt, s),
+    isDestroyed: () => rt.state.destroyed,
+    recordNow: (event) => recordNow(rt, event),
+  };
 }
 
 /** Emits a counted purchase's beacon record (exposed visitors only) and its conversions, with the segments of `profile`. */

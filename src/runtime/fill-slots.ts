@@ -1,8 +1,8 @@
-import { recordNow } from './conversions';
+import { readChunkDeps } from './conversions';
 import type { InlinePlacements } from '../inline-placements';
 import type { Runtime } from './runtime';
 import { SLOT_ATTRIBUTE, watchSlots } from '../slots/watch-slots';
-import { findSegments, readDecisionInput, readOfferContext, readSignals } from './read-input';
+import { readDecisionInput, readSignals } from './read-input';
 
 /**
  * This page's inline placements (SPEC §7), the core's part: finding the slots an inline campaign
@@ -32,13 +32,7 @@ export async function loadPlacements(rt: Runtime): Promise<InlinePlacements | un
   const { createInlinePlacements } = await rt.loadChunk('inline');
   if (rt.state.destroyed) return undefined;
   return (rt.state.inline ??= createInlinePlacements({
-    emit: rt.emit,
-    report: rt.report,
-    safely: rt.safely,
-    readOfferContext: () => readOfferContext(rt),
-    findSegments: (_, s) => findSegments(rt, s),
-    isDestroyed: () => rt.state.destroyed,
-    recordNow: (event) => recordNow(rt, event),
+    ...readChunkDeps(rt),
     session: rt.session,
     readInput: () => {
       const signals = readSignals(rt);

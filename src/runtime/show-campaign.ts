@@ -2,9 +2,9 @@ import type { Signals } from '../rules/signals';
 import type { PreparedCampaign, PreparedVariant } from '../campaigns/prepare';
 import type { ShowOptions } from '../popup-lifecycle';
 import type { Runtime } from './runtime';
-import { findSegments, readOfferContext, readSignals } from './read-input';
+import { readSignals } from './read-input';
 import { usesFormats } from '../campaigns/formats';
-import { recordNow } from './conversions';
+import { readChunkDeps } from './conversions';
 
 /** Shows one campaign's popup: loads the engagement chunk (and the renderer alongside) on first use. */
 export async function showCampaign(rt: Runtime, campaign: PreparedCampaign, variant: PreparedVariant, signals: Signals, options: ShowOptions): Promise<void> {
@@ -13,19 +13,13 @@ export async function showCampaign(rt: Runtime, campaign: PreparedCampaign, vari
   const { engagement } = await rt.loadChunk('engage');
   if (rt.state.destroyed) return;
   rt.state.popups ??= engagement.createPopupLifecycle({
-    emit: rt.emit,
-    report: rt.report,
-    safely: rt.safely,
-    readOfferContext: () => readOfferContext(rt),
-    findSegments: (_, s) => findSegments(rt, s),
+    ...readChunkDeps(rt),
     readSignals: () => readSignals(rt),
     // The same profile event as identify(), and the same check after: segments see it at once.
     identify: (traits) => rt.session.store.record({ type: 'identify', traits }).then(() => {
       if (!rt.state.destroyed) rt.state.page?.check();
     }),
-    isDestroyed: () => rt.state.destroyed,
     loadRenderer: (formats) => rt.loadChunk(formats ? 'formats' : 'popup'),
-    recordNow: (event) => recordNow(rt, event),
   });
   await rt.state.popups.show(rt.session, campaign, variant, signals, options);
 }
