@@ -1,5 +1,6 @@
 import { isPlainObject } from '../lib/is-plain-object';
 import { readId } from '../lib/read-id';
+import { normalizeCurrency } from '../signals/currency';
 
 type Props = Record<string, unknown>;
 
@@ -26,11 +27,11 @@ interface Item {
 /** SPEC §4 events for one GA4 e-commerce event; none for other events or unusable parameters. */
 export function mapGa4Event(name: string, params: Props): [string, Props][] {
   const items = readItems(params.items);
-  const currency = readCurrency(params.currency);
+  const currency = normalizeCurrency(params.currency) ?? undefined;
   switch (name) {
     case 'view_item': {
       const item = items[0];
-      return item ? [[name, compact({ id: item.id, name: item.name, category: item.category, price: item.price, currency })]] : [];
+      return item ? [[name, compact({ ...item, quantity: undefined, currency })]] : [];
     }
     case 'view_item_list': {
       // The items' own category first: list names are often "Related products" or "Search results".
@@ -39,12 +40,12 @@ export function mapGa4Event(name: string, params: Props): [string, Props][] {
     }
     case 'add_to_cart':
     case 'remove_from_cart':
-      return items.map((item) => [name, compact({ id: item.id, name: item.name, price: item.price, quantity: item.quantity, currency })]);
+      return items.map((item) => [name, compact({ ...item, category: undefined, currency })]);
     case 'purchase': {
       // GA4 takes `value` as the revenue; without it, the items' total is the best we have.
       const value = readNumber(params.value) ?? (items.length ? items.reduce((sum, item) => sum + (item.price ?? 0) * (item.quantity ?? 1), 0) : undefined);
       if (value === undefined) return [];
-      const bought = items.map((item) => compact({ id: item.id, price: item.price, quantity: item.quantity }));
+      const bought = items.map((item) => compact({ ...item, name: undefined, category: undefined }));
       return [[name, compact({ value, currency, items: bought, transactionId: readId(params.transaction_id) })]];
     }
     default:
@@ -52,7 +53,7 @@ export function mapGa4Event(name: string, params: Props): [string, Props][] {
   }
 }
 
-/** GA4 `items[]` that carry an `item_id`; the others cannot be counted in a profile. */
+/** GA4 `items[]` that carry an `item_id`; the others cannot be counted in a profile. Each event picks its fields by leaving the others undefined (`compact`), in this order. */
 function readItems(value: unknown): Item[] {
   const items: Item[] = [];
   if (!Array.isArray(value)) return items;
@@ -73,8 +74,6 @@ function readNumber(value: unknown): number | undefined {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
-
-const readCurrency = (value: unknown) => (typeof value === 'string' && /^[a-z]{3}$/i.test(value.trim()) ? value.trim().toUpperCase() : undefined);
 
 function compact(props: Props): Props {
   const result: Props = {};
