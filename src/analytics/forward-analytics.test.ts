@@ -132,7 +132,7 @@ describe('forwardAnalytics', () => {
 
   it('a failed load is reported once, drops the events that waited for it, and the next event tries again', async () => {
     const { emit, deps, sent, sink } = setup({ beacon: '/collect' });
-    const failure = new Error('the campaign code could not be loaded');
+    const failure = new Error('the engage chunk could not be loaded');
     const first = deferred<AnalyticsSink>();
     deps.createSink.mockReturnValueOnce(first.promise);
     emit('exposure', payload(1));

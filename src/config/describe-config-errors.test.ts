@@ -32,10 +32,10 @@ describe('describeConfigErrors', () => {
   });
 
   it('when the diagnostics cannot be loaded, each error keeps its pointer and code and says why it has no details', async () => {
-    loadDiagnostics.mockRejectedValueOnce(new Error('the config diagnostics could not be loaded from /x.js'));
+    loadDiagnostics.mockRejectedValueOnce(new Error('the diagnose chunk could not be loaded from /x.js'));
     const described = await describeConfigErrors(prepareConfig(config).errors);
     expect(described.map((error) => [error.pointer, error.message])).toEqual([
-      ['/campaigns/0/audiance', 'invalid config: unknown-field (the details are not available: the config diagnostics could not be loaded from /x.js)'],
+      ['/campaigns/0/audiance', 'invalid config: unknown-field (the details are not available: the diagnose chunk could not be loaded from /x.js)'],
     ]);
   });
 });

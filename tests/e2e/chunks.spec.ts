@@ -125,7 +125,7 @@ test('if the config checks cannot be loaded, the config is not run unchecked: on
   await openTestPage(page, { config: makeConfig([makeCampaign('now')]), before: REPORT_ERRORS });
   await page.waitForFunction(() => (window as any).reported.length > 0);
   await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('config checks could not be loaded') }]);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('check chunk could not be loaded') }]);
   await expect(page.locator('segmint-root')).toHaveCount(0);
 });
 
@@ -179,7 +179,7 @@ test('if the renderer fails to load, one error event and nothing else; the next 
   const config = makeConfig([makeCampaign('first'), makeCampaign('second', { trigger: { on: 'event', event: 'again' } })]);
   await openTestPage(page, { config, before: REPORT_ERRORS });
   await page.waitForFunction(() => (window as any).reported.length > 0);
-  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('popup renderer could not be loaded') }]);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('popup chunk could not be loaded') }]);
   await expect(page.locator('segmint-root')).toHaveCount(0);
 
   fail = false;
@@ -194,7 +194,7 @@ test('if the campaign code fails to load, one error event and no popup; the next
   await openTestPage(page, { config, before: REPORT_ERRORS });
   await page.waitForFunction(() => (window as any).reported.length > 0);
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('campaign code could not be loaded') }]);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('engage chunk could not be loaded') }]);
   await expect(page.locator('segmint-root')).toHaveCount(0);
 
   fail = false;
@@ -221,7 +221,7 @@ test('when the diagnostics cannot be loaded, each config error still says where 
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'fine');
   await page.waitForFunction(() => (window as any).reported.length > 0);
   expect(await page.evaluate(() => (window as any).reported)).toEqual([
-    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/^invalid config: unknown-field \(the details are not available: the config diagnostics could not be loaded from .*segmint-diagnose\.js\?v=\d+\.\d+\.\d+\S*\) \(at \/campaigns\/0\/audiance\)$/) },
+    { pointer: '/campaigns/0/audiance', message: expect.stringMatching(/^invalid config: unknown-field \(the details are not available: the diagnose chunk could not be loaded from .*segmint-diagnose\.js\?v=\d+\.\d+\.\d+\S*\) \(at \/campaigns\/0\/audiance\)$/) },
   ]);
 });
 
@@ -259,7 +259,7 @@ test('explain() fetches its own chunk only when called, answers from it, and aft
   expect(downloads, 'no page view needs it').not.toContain('segmint-explain.js');
 
   expect(await page.evaluate(() => (window as any).segmint.explain())).toEqual({ signals: {}, segments: {}, campaigns: [] });
-  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('explain() and show() code could not be loaded') }]);
+  expect(await page.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('explain chunk could not be loaded') }]);
 
   fail = false;
   const trace = await page.evaluate(() => (window as any).segmint.explain());
@@ -314,7 +314,7 @@ test('without data-config-checked a stamped config needs no checks either: it sh
   const plain = await page.context().newPage();
   await plain.route('**/dist/segmint-check.js?v=*', (route) => route.abort('failed'));
   await openTestPage(plain, { config: JSON.stringify(config), before: REPORT_ERRORS, path: '/t/other' });
-  await expect.poll(() => plain.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('config checks could not be loaded') }]);
+  await expect.poll(() => plain.evaluate(() => (window as any).reported)).toEqual([{ message: expect.stringContaining('check chunk could not be loaded') }]);
   expect(await dialog(plain).count()).toBe(0);
   await plain.close();
 });

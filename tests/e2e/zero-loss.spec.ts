@@ -214,7 +214,7 @@ test('the journal replay is fetched only on a page after one that left entries; 
   await page.route('**/dist/segmint-replay.js?v=*', (route) => route.abort('failed'));
   await leaveEntry('later');
   await page.reload();
-  await expect.poll(() => page.evaluate(() => (window as Win).reported)).toEqual([expect.stringContaining('journal replay could not be loaded')]);
+  await expect.poll(() => page.evaluate(() => (window as Win).reported)).toEqual([expect.stringContaining('replay chunk could not be loaded')]);
   const profile = await readProfile(page);
   expect([profile.pageViews, profile.events.left]).toEqual([4, 1]);
   expect(await journalKeys()).toEqual(['segmint:wal1:later']);
