@@ -93,6 +93,6 @@ function readLocalTime({ hour, weekday }: Signals): LocalTime | undefined {
   return typeof hour === 'number' && typeof weekday === 'number' ? { hour, weekday } : undefined;
 }
 
-function byPriority(a: PreparedCampaign, b: PreparedCampaign): number {
+export function byPriority(a: PreparedCampaign, b: PreparedCampaign): number {
   return b.priority - a.priority || a.order - b.order;
 }

@@ -202,6 +202,6 @@ function roundMoney(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function isTraitValue(value: unknown): value is TraitValue {
+export function isTraitValue(value: unknown): value is TraitValue {
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }

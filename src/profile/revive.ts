@@ -3,6 +3,7 @@ import { isPlainObject } from '../lib/is-plain-object';
 import { migrateProfile } from './migrate';
 import { FORBIDDEN_KEYS } from '../lib/forbidden-keys';
 import { createRecord } from '../lib/create-record';
+import { isTraitValue } from './record';
 
 /** A stored record made usable, with the names of the fields that had to be reset. */
 export interface RevivedProfile {
@@ -51,7 +52,7 @@ function isSameShape(value: unknown, fresh: unknown, key: string): boolean {
 /** Entry checks for the keyed records: a bad entry is dropped, its valid siblings kept. */
 const ENTRY_CHECKS: Record<string, (entry: unknown) => boolean> = {
   events: isFiniteNumber,
-  traits: (v) => typeof v === 'string' || typeof v === 'boolean' || isFiniteNumber(v),
+  traits: isTraitValue,
   categoryViews: isFiniteNumber,
   campaigns: (history) => isPlainObject(history) && isFiniteNumber(history.impressions)
     && Object.values(history).every((v) => isFiniteNumber(v) || typeof v === 'string'),

@@ -1,5 +1,5 @@
 import type { Runtime } from './runtime';
-import { evaluateCampaign } from '../campaigns/decide';
+import { byPriority, evaluateCampaign } from '../campaigns/decide';
 import { assignVariant } from '../campaigns/variants';
 import { readOwn } from '../lib/read-own';
 import { readDecisionInput, readSignals } from './read-input';
@@ -16,7 +16,7 @@ export async function restoreTeaser(rt: Runtime): Promise<void> {
   const input = readDecisionInput(rt, signals);
   const campaign = rt.session.prepared.campaigns
     .filter((c) => c.teaser && readOwn(profile.campaigns, c.id)?.teaser === profile.sessions && evaluateCampaign(c, input, false).eligible)
-    .sort((a, b) => b.priority - a.priority || a.order - b.order)[0];
+    .sort(byPriority)[0];
   const variant = campaign && assignVariant(profile.id, campaign);
   if (variant && variant !== 'holdout') await showCampaign(rt, campaign, variant, signals, { counts: true, restored: true });
 }
