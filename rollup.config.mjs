@@ -41,7 +41,10 @@ function executable(file) {
 
 // `SEGMINT_READABLE=1 npm run build`: minified as shipped, names kept, for profiles and traces
 // (tests/bench/long-tasks-trace.mjs) that say which function ran. Not for the size budgets.
-const minify = terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false }, ...(process.env.SEGMINT_READABLE && { mangle: false, keep_fnames: true }) });
+// `inline: 1`: terser inlines only functions without arguments. Its default (3) turns a call of a
+// function with arguments into an immediately called copy of it, bigger here: −60 B on the core,
+// with `passes: 3`; no chunk grows (measured per chunk).
+const minify = terser({ ecma: 2020, compress: { passes: 3, inline: 1 }, format: { comments: false }, ...(process.env.SEGMINT_READABLE && { mangle: false, keep_fnames: true }) });
 
 /** One build: the TypeScript plugin, the CSS loader, and what differs per output. */
 function build({ input, output, bundleDependencies = false, minified = false, plugins = [] }) {
