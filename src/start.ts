@@ -56,7 +56,7 @@ export async function start(context: StartContext): Promise<Runtime | null> {
     loading,
     onNeeds: tables.want,
     onText: (text, raw) => {
-      if (mayNeedSignalTables(text)) tables.load();
+      if (mayNeedSignalTables(text, raw)) tables.load();
       // In a task of their own: parsing the text was one.
       void yieldToHost().then(() => {
         if (firstVisit) prefetchUncheckedPopup(context.loadChunk, raw);

@@ -34,7 +34,9 @@ const BUDGETS = [
   // a chunk that fails to load named by its name instead of a table of descriptions (−145 B), the GA4 bridge's props as its items with
   // the fields an event lacks left out and its currency read with signals/currency.ts (−34 B), a few copies of one function made one
   // (−12 B), terser's inline: 1 and passes: 3 (−60 B).
-  { file: 'dist/segmint.js', maxGzipBytes: 20018 },
+  // 20,046: main's 20,018 with +28 B measured for loading no lookup tables for a catalog priced in the config's currency alone
+  // (issue 11, heap: −17 KB a page view on the bench's shop).
+  { file: 'dist/segmint.js', maxGzipBytes: 20046 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -45,7 +47,8 @@ const BUDGETS = [
   // 8,648: main's 8,496 with +152 B measured for walking the config in frames (a list of thousands of campaigns was one long first step).
   // 8,688: +40 B measured for not walking forever into a config object that contains itself (npm entry).
   // 8,701: +13 B measured for accepting the `checked` stamp as a root field (a stamped file edited since is checked as any other).
-  { file: 'dist/segmint-check.js', maxGzipBytes: 8701 },
+  // 8,720: +19 B measured for needing no currency for a catalog priced in the config's currency alone (issue 11, heap).
+  { file: 'dist/segmint-check.js', maxGzipBytes: 8720 },
   // Instead of it, for a campaign with a teaser, a countdown or a question: the same popup with those, and the tab.
   { file: 'dist/segmint-formats.js', maxGzipBytes: 9.5 * 1024 },
   // Once a config has errors: the message of each error code.

@@ -31,6 +31,16 @@ describe('the signals a config needs', () => {
     expect([...withPrice.needs].sort()).toEqual(['country', 'currency']);
     expect(needsSignalTables(prepare({ catalog: { p: { name: { en: 'P' } } }, campaigns: [campaign('a')] }).needs)).toBe(false);
   });
+
+  it('leave out currency and country when every price is in the config\'s currency: the visitor\'s currency changes no price shown', () => {
+    const product = (price: Record<string, number>) => ({ name: { en: 'P' }, price });
+    const needs = (fields: Record<string, unknown>) => [...prepare({ campaigns: [campaign('a')], ...fields }).needs].sort();
+    expect(needs({ currency: 'EUR', catalog: { p: product({ EUR: 9 }), q: product({ EUR: 12 }) } })).toEqual([]);
+    expect(needs({ currency: 'EUR', catalog: { p: product({ EUR: 9 }), q: product({ EUR: 12, CHF: 13 }) } })).toEqual(['country', 'currency']);
+    expect(needs({ currency: 'EUR', catalog: { p: product({ USD: 9 }) } })).toEqual(['country', 'currency']);
+    // Without a default currency a price shows only to visitors paying in its currency.
+    expect(needs({ catalog: { p: product({ EUR: 9 }) } })).toEqual(['country', 'currency']);
+  });
 });
 
 describe('mayNeedSignalTables: whether a config text may need the tables, before its checks', () => {
@@ -43,19 +53,22 @@ describe('mayNeedSignalTables: whether a config text may need the tables, before
     { currency: 'EUR', campaigns: [campaign('a', { pageType: 'product' })] },
     { currency: 'EUR', catalog: { p: { name: { en: 'P' } } }, campaigns: [campaign('a', { device: 'mobile' })] },
     { campaigns: [{ id: 'a', content: { en: { title: 'a', body: 'Say "country": {here} and "price": {there}' } } }] },
+    { currency: 'EUR', catalog: { p: { name: { en: 'P' }, price: { EUR: 9 } } }, campaigns: [campaign('a')] },
+    { currency: 'EUR', catalog: { p: { name: { en: 'P' }, price: { EUR: 9, USD: 10 } } }, campaigns: [campaign('a')] },
   ];
+  const mayNeed = (text: string) => mayNeedSignalTables(text, JSON.parse(text));
 
   it('is true, compact or pretty-printed, for every config whose checks find it needs them', () => {
     for (const fields of configs) {
       const needs = needsSignalTables(prepare(fields).needs);
       for (const text of [JSON.stringify({ version: 1, ...fields }), JSON.stringify({ version: 1, ...fields }, null, 2)]) {
-        if (needs) expect(mayNeedSignalTables(text), text).toBe(true);
+        if (needs) expect(mayNeed(text), text).toBe(true);
       }
     }
   });
 
-  it('is false for the configs here that need none: a default currency, a catalog without prices, such words inside strings', () => {
-    const answers = configs.map((fields) => [needsSignalTables(prepare(fields).needs), mayNeedSignalTables(JSON.stringify({ version: 1, ...fields }))]);
-    expect(answers).toEqual([[true, true], [true, true], [true, true], [true, true], [true, true], [false, false], [false, false], [false, false]]);
+  it('is false for the configs here that need none: a default currency, a catalog without prices or priced in the default currency only, such words inside strings', () => {
+    const answers = configs.map((fields) => [needsSignalTables(prepare(fields).needs), mayNeed(JSON.stringify({ version: 1, ...fields }))]);
+    expect(answers).toEqual([[true, true], [true, true], [true, true], [true, true], [true, true], [false, false], [false, false], [false, false], [false, false], [true, true]]);
   });
 });

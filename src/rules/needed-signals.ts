@@ -5,9 +5,9 @@ const COMBINATORS = ['all', 'any', 'not', 'segment'];
 
 /**
  * The signals a checked config can read: every signal its segments and audiences name, and
- * `currency` (with `country`, which it falls back to) when a catalog product has a price for a
- * popup to show. What no condition, offer or placeholder reads is not worth computing, nor its
- * lookup tables worth loading.
+ * `currency` (with `country`, which it falls back to) when the visitor's currency can change a
+ * price a popup shows (`pricedInOtherCurrency`). What no condition, offer or placeholder reads is
+ * not worth computing, nor its lookup tables worth loading.
  */
 export function findNeededSignals(clean: Omit<CleanConfig, 'needs'>): Set<string> {
   return runAtOnce(findNeededSignalsSteps(clean));
@@ -33,9 +33,19 @@ export function* findNeededSignalsSteps(clean: Omit<CleanConfig, 'needs'>): Step
     }
   };
   for (; stack.length; yield) walk(4096);
-  if (Object.values(clean.catalog).some((product) => product.price && Object.keys(product.price).length)) needed.add('currency');
+  if (pricedInOtherCurrency(clean)) needed.add('currency');
   if (needed.has('currency')) needed.add('country');
   return needed;
+}
+
+/**
+ * Whether the visitor's currency can change a price a popup shows: some product of a config's
+ * catalog is priced in a currency other than the config's `currency` (a price shows in the
+ * visitor's currency, else in that one: `campaigns/price.ts`). A catalog priced in the default
+ * currency alone needs no detection. Reads an unchecked config too (`mayNeedSignalTables`).
+ */
+export function pricedInOtherCurrency({ catalog, currency }: { catalog?: object; currency?: unknown }): boolean {
+  return Object.values(catalog ?? {}).some((product: { price?: object } | null) => Object.keys(product?.price ?? {}).some((code) => code !== currency));
 }
 
 /** Whether deciding with these signals needs the lookup tables (signals/signal-tables.ts). */
@@ -44,13 +54,13 @@ export function needsSignalTables(needed: Set<string>): boolean {
 }
 
 /**
- * Whether a config's JSON text may need the lookup tables, before its checks have found what it
- * reads: `country` or `referrerType` as a key, `currency` as a key whose value is an object (a
- * condition; the config's own default `currency` is a string), or `price` as one (a catalog
- * product's, which needs `currency`). Escaped quotes inside strings do not match. An over-estimate
- * (such a key anywhere counts) except for a `currency` condition written as a bare string, whose
- * tables load only once the checks have found it: so the tables mostly load beside the checks.
+ * Whether a config's JSON text (and the object it parsed to) may need the lookup tables, before its
+ * checks have found what it reads: `country` or `referrerType` as a key, `currency` as a key whose
+ * value is an object (a condition; the config's own default `currency` is a string), or a catalog
+ * price in a currency other than the config's. Escaped quotes inside strings do not match. An
+ * over-estimate (such a key anywhere counts) except for a `currency` condition written as a bare
+ * string, whose tables load only once the checks have found it: so the tables mostly load beside the checks.
  */
-export function mayNeedSignalTables(text: string): boolean {
-  return /"(?:country|referrerType)"\s*:|"(?:currency|price)"\s*:\s*\{/.test(text);
+export function mayNeedSignalTables(text: string, raw: unknown): boolean {
+  return /"(?:country|referrerType)"\s*:|"currency"\s*:\s*\{/.test(text) || pricedInOtherCurrency(raw as object);
 }

@@ -58,6 +58,17 @@ test('the signal tables are fetched only for a config that needs country, curren
   await openTestPage(page, { config: makeConfig([makeCampaign('mobile-only', { audience: { device: 'desktop' } })]) });
   await expect(dialog(page)).toHaveAttribute('data-campaign', 'mobile-only');
   expect(downloads).not.toContain('segmint-tables.js');
+
+  // A catalog priced in the config's currency alone shows the same price whatever the visitor pays in.
+  const catalog = (price: object) => ({ catalog: { 'SKU-1': { name: { en: 'Trail Tent' }, price, url: '/p/1' } } });
+  downloads.length = 0;
+  await openTestPage(page, { config: makeConfig([makeCampaign('one-currency')], catalog({ USD: 199 })) });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'one-currency');
+  expect(downloads).not.toContain('segmint-tables.js');
+  downloads.length = 0;
+  await openTestPage(page, { config: makeConfig([makeCampaign('two-currencies')], catalog({ USD: 199, EUR: 189 })) });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'two-currencies');
+  expect(downloads).toContain('segmint-tables.js');
 });
 
 /** Records the length of every text `JSON.parse` is given, to tell one parse of the whole config from parsing it in slices. */

@@ -5,7 +5,8 @@ import { test, expect, openTestPage, makeConfig, makeCampaign, dialog, watchDown
 // soon as it is knowable, so none waits for one it does not need. Each test holds back one answer
 // and checks what was asked for before it was let through. `log` is in the order Node saw it.
 
-const PRICED = { catalog: { 'SKU-1': { name: { en: 'Trail Tent' }, price: { USD: 199 }, url: '/p/1' } } };
+// Priced in two currencies: which one shows depends on the visitor's, which needs the tables.
+const PRICED = { catalog: { 'SKU-1': { name: { en: 'Trail Tent' }, price: { USD: 199, EUR: 189 }, url: '/p/1' } } };
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Logs `asked <file>` for each segmint file the page requests, and holds back the answer of `held` by `ms` (logged `answered <file>` as it is let through). */
