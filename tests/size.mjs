@@ -38,7 +38,8 @@ const BUDGETS = [
   // (issue 11, heap: −17 KB a page view on the bench's shop).
   // 20,172: main's 20,046 with +126 B measured for encoding a long config text for its SHA-256 in steps of 256 K characters (issue 11,
   // large configs): 5,000 campaigns (0.9 M characters) encoded at once took 26–38 ms at 4× CPU in one of the start's tasks.
-  { file: 'dist/segmint.js', maxGzipBytes: 20172 },
+  // 20,174: +2 B measured for asking for the config in the continuation after the script's task, not in it (30 ms of script time at 4×).
+  { file: 'dist/segmint.js', maxGzipBytes: 20174 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

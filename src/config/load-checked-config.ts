@@ -64,7 +64,7 @@ interface Context {
    * the checks start loading with the fetch.
    */
   options?: { consent?: string };
-  /** The source's load, when the start asked for it already (a fetched config, in the script's own task). */
+  /** The source's load, when the start asked for it already (a fetched config, in the first task after the script's). */
   loading?: Promise<unknown>;
 }
 

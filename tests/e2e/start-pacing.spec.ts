@@ -1,11 +1,13 @@
 import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
 
 // How segmint starts (README "Large configs", RELIABILITY §8): the task that evaluates segmint.js
-// does no more than it must. It asks for the config, and only that: a request is no work for the
-// page (the browser's network service makes it), and every later step waits for its answer. The
-// journal's first touch of localStorage (the browser loads the origin's storage area for it) has
-// a task of its own, and the pipeline starts in the one after: both after the script element's
-// `load` event, which Chromium fires in the task that ran the script, after its microtasks.
+// does no more than it must, and that is nothing the page can wait for: no request, no storage.
+// Evaluating the script is near 50 ms at 4× CPU already, and asking for the config in it too cost
+// the page about 30 ms of script time there (paired page-impact runs). The config is asked for
+// first in the continuation right after it, then the journal's first touch of localStorage (the
+// browser loads the origin's storage area for it), and the pipeline starts in the task after:
+// all after the script element's `load` event, which Chromium fires in the task that ran the
+// script, after its microtasks.
 
 type Win = Window & { __log: string[]; __atLoad?: string[] };
 
@@ -31,14 +33,13 @@ const RECORD = () => {
   }, true);
 };
 
-test('evaluating segmint.js asks for the config and for nothing else, and touches no storage; the journal comes in a later task', async ({ page }) => {
+test('evaluating segmint.js asks for nothing and touches no storage; the config and then the journal come in a later task', async ({ page }) => {
   await page.addInitScript(RECORD);
   await openTestPage(page, { config: makeConfig([makeCampaign('welcome')]), before: "segmint('track', 'queued');" });
   await expect(dialog(page)).toBeVisible();
   const { atLoad, log } = await page.evaluate(() => ({ atLoad: (window as unknown as Win).__atLoad, log: (window as unknown as Win).__log }));
   expect(atLoad, 'the load event was seen').toBeDefined();
-  expect(atLoad).toHaveLength(1);
-  expect(atLoad![0]).toMatch(/^fetch .*\/t\/config\.json$/);
+  expect(atLoad).toEqual([]);
   expect(log.filter((line) => line.startsWith('fetch ')), 'the config asked for once').toHaveLength(1);
   expect(log.some((line) => line.startsWith('storage setItem segmint:wal1:')), 'and the page view and the queued track() were written ahead').toBe(true);
   const profile = await page.evaluate(() => (window as unknown as { segmint: { profile(): Promise<{ pageViews: number; events: Record<string, number> }> } }).segmint.profile());
