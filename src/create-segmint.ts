@@ -71,7 +71,9 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
   function connect(r: Runtime): void {
     const { analytics } = r.session.prepared.config;
     const mayBeacon = () => state.requestedConsent !== false && r.session.store.hasConsent();
-    stopWatching.push(forwardAnalytics(analytics, navigator, {
+    // Checked here, not only inside: a function called is compiled whole, about 1 KB of heap each
+    // (README "Page impact"), and most configs forward nothing, most pages ask for no debug tools.
+    if (analytics) stopWatching.push(forwardAnalytics(analytics, navigator, {
       on: emitter.on,
       onPurchase: (handler) => {
         purchaseListeners.add(handler);
@@ -84,7 +86,8 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       report,
     }));
     emitter.emit('ready', { campaigns: r.session.prepared.campaigns.map((c) => c.id) });
-    openDebugTools(r, instance, (unmount) => stopWatching.push(unmount));
+    // Any %-escape may spell `segmint`: those queries are read in full.
+    if (r.options.debug || /segmint|%/.test(location.search)) openDebugTools(r, instance, (unmount) => stopWatching.push(unmount));
   }
 
   const instance: Segmint = {
@@ -96,7 +99,8 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       // the site's own calls come first, then what GTM collected; before the config is there, so
       // those events are journalled even when the visitor leaves at once.
       void Promise.resolve().then(() => {
-        if (!state.destroyed) stopWatching.push(watchDataLayer(window, instance.track, (error) => report(error, 'reading the dataLayer failed')));
+        // Checked here too, so a page without GTM never compiles the bridge.
+        if (!state.destroyed && Array.isArray((window as { dataLayer?: unknown }).dataLayer)) stopWatching.push(watchDataLayer(window, instance.track, (error) => report(error, 'reading the dataLayer failed')));
       });
       started = start({ options, source, now: () => Date.now(), emit: emitter.emit, on: emitter.on, report, safely, loadChunk, trackListeners, purchaseListeners, state, journal, enqueue: (task) => void enqueue(task) })
         .then((r) => {

@@ -83,7 +83,8 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   const rt: Runtime = { ...context, session: { prepared: config.prepared, store, hints, rejected: config.rejected }, fire: () => {} };
   rt.fire = createFiring(context.enqueue, (candidates) => decideFired(rt, candidates));
   await armPageOf(rt);
-  context.enqueue(() => restoreTeaser(rt));
+  // Only a config with a teaser can have one to restore: otherwise it is never compiled (README "Page impact").
+  if (config.prepared.campaigns.some((c) => c.teaser)) context.enqueue(() => restoreTeaser(rt));
   return rt;
 }
 

@@ -50,7 +50,8 @@ export function armPage(rt: Runtime): ArmedPage {
   const stops: (() => void)[] = [];
   let stopped = false;
   let state: PageState | undefined;
-  const stopSlots = armSlots(rt);
+  // Only a config with an inline campaign watches for slots: otherwise armSlots is never compiled (README "Page impact").
+  const stopSlots = rt.session.prepared.campaigns.some((c) => c.slot !== undefined) && armSlots(rt);
   if (stopSlots) stops.push(stopSlots);
   const arm = (campaign: PreparedCampaign, armers: TriggerArmers) => {
     const stop = armTrigger(campaign.trigger, context, rt.safely(() => rt.fire(campaign)), armers);
