@@ -1,6 +1,6 @@
 // Main-thread impact of segmint on a page, in real Chromium with the CPU slowed 4× (RELIABILITY §8:
 // no long task over 50 ms). Run `npm run build`, then `node tests/bench/long-tasks.bench.mjs`
-// (`--campaigns=N` to change the workload). For each config size it loads a page that includes
+// (`--campaigns=N` to change the workload, `--campaigns=10,5000` for several). For each config size it loads a page that includes
 // dist/segmint.js by script tag, waits until segmint is ready plus 6 s (one re-check of waiting
 // campaigns), and records every long task (a PerformanceObserver `longtask` installed by
 // addInitScript before any page script) and how long start() took; a first visit, then a repeat
@@ -25,7 +25,8 @@ import { evaluateInPage, openBenchPage, waitForReady } from './large-config-page
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const sizeArg = process.argv.find((arg) => arg.startsWith('--campaigns='));
 // -1: the same page without segmint, the baseline every other row is compared with.
-const SIZES = sizeArg ? [Number(sizeArg.split('=')[1])] : [-1, 0, 10, 500, 5000];
+// `--campaigns=10,5000`: several sizes in one run, to tell what a large config adds from what any page view costs.
+const SIZES = sizeArg ? sizeArg.split('=')[1].split(',').map(Number) : [-1, 0, 10, 500, 5000];
 const SLOWDOWN = 4;
 const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
 const RUNS = runsArg ? Number(runsArg.split('=')[1]) : 3;
@@ -52,8 +53,9 @@ try {
     await waitForReady(cdp);
     await context.close();
   }
-  for (const n of SIZES) {
-    for (let run = 0; run < RUNS; run++) {
+  // The sizes interleaved run by run, as the builds are: a machine's load drifting falls on each alike.
+  for (let run = 0; run < RUNS; run++) {
+    for (const n of SIZES) {
       for (const build of run % 2 ? [...BUILDS].reverse() : BUILDS) {
         // A first visit (nothing kept: the checks chunk runs), then a repeat visit in the same
         // context (the checked config kept, the chunks in the HTTP cache).
