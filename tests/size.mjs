@@ -60,8 +60,8 @@ const BUDGETS = [
   { file: 'dist/segmint-diagnose.js', maxGzipBytes: 3024 },
   // Once the page asks for it (?segmint=debug, data-debug): the inspector panel, with its own Preact.
   { file: 'dist/segmint-inspect.js', maxGzipBytes: 7 * 1024 },
-  // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS. 11,189: main's 11,166 with +23 B measured for recording inline exposures (issue 10); 11,159: the coupon in the region's own font (−30 B).
-  { file: 'dist/segmint-inline.js', maxGzipBytes: 11159 },
+  // Once a page has a slot an inline campaign fills: deciding slots, the inline renderer with its own Preact, CSS. 11,189: main's 11,166 with +23 B measured for recording inline exposures (issue 10); 11,159: the coupon in the region's own font (−30 B); 11,167: +24 B measured for building in a scheduler.yield() continuation, not behind a timer (render/mount.ts nextTask, issue 11 popup latency).
+  { file: 'dist/segmint-inline.js', maxGzipBytes: 11167 },
   // Once the page calls explain() or show() (the inspector and ?segmint=preview: do): the explanation, from the core's own decision code, and previews.
   // 750: 511 with +239 B measured for show()'s preview, moved from the core.
   // 751: +1 B measured with terser's inline: 1 and passes: 3 (the core −60 B).

@@ -106,9 +106,13 @@ export async function mountDialog(view: PopupView, callbacks: PopupCallbacks, dr
   return { close, isOpen: () => open && host.isConnected };
 }
 
-/** A fresh task: what follows runs apart from the chunk evaluation that led here. */
+/**
+ * A fresh task: what follows runs apart from the chunk evaluation (or the decision) that led
+ * here. `scheduler.yield()` where the browser has it: its continuation keeps its place ahead of
+ * the page's own tasks, where a timer's queues behind them (on a page still loading, many).
+ */
 export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
