@@ -80,6 +80,38 @@ describe('createSegmint (npm entry)', () => {
     expect(dialog.textContent).toContain('Gemerkt');
   });
 
+  it('reports the impression once the popup is on screen, not once IndexedDB has the write: a quick click comes after it', async () => {
+    const onView: Config = { version: 1, defaultLocale: 'en', campaigns: [{ id: 'now', content: { en: { title: 'Now', cta: 'Go' } } }] };
+    const sm = create({ config: onView });
+    const events: string[] = [];
+    for (const name of ['exposure', 'impression', 'click'] as const) sm.on(name, () => events.push(name));
+    // From the exposure on, every readwrite transaction completes only once released: a slow disk, or a busy browser.
+    let slow = false;
+    sm.on('exposure', () => { slow = true; });
+    let release!: () => void;
+    const slowDisk = new Promise<void>((resolve) => { release = resolve; });
+    const { IDBDatabase } = await import('fake-indexeddb');
+    const original = IDBDatabase.prototype.transaction;
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = Reflect.apply(original, this, args) as IDBTransaction;
+      if (args[1] !== 'readwrite' || !slow) return tx;
+      let handler: ((event: Event) => void) | null = null;
+      Object.defineProperty(tx, 'oncomplete', { get: () => handler && ((event: Event) => void slowDisk.then(() => handler!(event))), set: (h) => { handler = h; } });
+      return tx;
+    });
+    void sm.start();
+    await vi.waitFor(() => expect(document.querySelector('segmint-root')?.shadowRoot?.querySelector('.sm-cta')).toBeTruthy());
+    await vi.waitFor(() => expect(events).toContain('impression')).catch(() => {});
+    // As a visitor's click: the popup ignores clicks a script makes.
+    const click = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    document.querySelector('segmint-root')!.shadowRoot!.querySelector('.sm-cta')!.dispatchEvent(click);
+    const seen = [...events];
+    release();
+    transaction.mockRestore();
+    expect(seen).toEqual(['exposure', 'impression', 'click']);
+  });
+
   it('asks again whether a visitor qualifies for a waiting campaign, and stops asking on destroy()', async () => {
     const setInterval = vi.spyOn(globalThis, 'setInterval');
     const clearInterval = vi.spyOn(globalThis, 'clearInterval');

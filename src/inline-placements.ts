@@ -132,7 +132,8 @@ export function createInlinePlacements(deps: InlineDeps): InlinePlacements {
       }),
       onSeen: deps.safely(() => {
         if (!counts || !handle || filled.get(element) !== handle) return;
-        s.store.record(counted('impression')).then(() => deps.emit('impression', payload), (error) => deps.report(error));
+        recordNow(counted('impression'));
+        deps.emit('impression', payload);
       }),
       onError: (error) => {
         restoreMine();

@@ -171,7 +171,8 @@ export function createPopupLifecycle(deps: PopupDeps): PopupLifecycle {
       popup = handle;
       if (!counts || seen) return;
       seen = true;
-      await s.store.record(counted('impression'));
+      // Reported with the popup on screen, not after the write: a quick click must come after it.
+      recordNow(counted('impression'));
       deps.emit('impression', payload);
     }
 
