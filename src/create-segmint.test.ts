@@ -107,9 +107,12 @@ describe('createSegmint (npm entry)', () => {
     Object.defineProperty(click, 'isTrusted', { value: true });
     document.querySelector('segmint-root')!.shadowRoot!.querySelector('.sm-cta')!.dispatchEvent(click);
     const seen = [...events];
+    // Asked while the write waits: profile() answers with it once it is done.
+    const reading = sm.profile();
     release();
     transaction.mockRestore();
     expect(seen).toEqual(['exposure', 'impression', 'click']);
+    expect(((await reading).campaigns as Record<string, { firstImpressionAt?: number }>).now.firstImpressionAt).toBeGreaterThan(0);
   });
 
   it('asks again whether a visitor qualifies for a waiting campaign, and stops asking on destroy()', async () => {

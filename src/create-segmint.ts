@@ -150,7 +150,11 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       void enqueue(async (r) => (await loadChunk('explain')).showPreview(r, campaignId, showOptions, { readSignals, showCampaign, loadPlacements }));
     }),
     explain: () => ask(async (r) => (await loadChunk('explain')).explainVisit(r, { readSignals, readDecisionInput, evaluateCampaign }), { signals: {}, segments: {}, campaigns: [] }),
-    profile: () => ask((r) => copyJson(r.session.store.read()) as unknown as Record<string, unknown>, {}),
+    // With the popup's writes, which are made outside the queue: what the visitor saw is in it.
+    profile: () => ask(async (r) => {
+      await r.state.writing;
+      return copyJson(r.session.store.read()) as unknown as Record<string, unknown>;
+    }, {}),
     on: (event, handler) => emitter.on(event, handler),
     forget: safely(() => {
       void enqueue((r) => r.session.store.forget());
