@@ -41,7 +41,8 @@ const BUDGETS = [
   // 20,174: +2 B measured for asking for the config in the continuation after the script's task, not in it (30 ms of script time at 4×).
   // 20,219: +45 B measured for checking at the call site that the dataLayer bridge, analytics forwarding, the debug tools,
   // slots and the teaser's restore have anything to do, so a page that uses none never compiles them (−4.5 KB heap, README Page impact).
-  { file: 'dist/segmint.js', maxGzipBytes: 20219 },
+  // 20,220: +1 B measured for profile() waiting for the popup's writes made outside the queue (the impression is no longer awaited before it is reported).
+  { file: 'dist/segmint.js', maxGzipBytes: 20220 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
