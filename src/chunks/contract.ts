@@ -24,8 +24,8 @@ export interface Chunks {
   popup: { mountPopup: RenderPopup };
   /** Once a config text not checked before on this browser arrives: the config checks. */
   check: { checkLoadedConfig: typeof checkLoadedConfig };
-  /** Once the config needs `country`, `currency` or `referrerType`: the signals' lookup tables. */
-  tables: { tables: SignalTables };
+  /** Once the config needs `country`, `currency` or `referrerType`: the signals' lookup tables, and the code that reads the page's currency and classifies the referrer. */
+  tables: { tables: SignalTables; withoutTables: SignalTables };
   /** Instead of `popup`, for a campaign with a teaser, a countdown or a question: the same popup with those, and the teaser tab. */
   formats: { mountPopup: RenderPopup; mountTeaser: RenderTeaser };
   /** Once a config has errors: the message of each error code. */

@@ -18,9 +18,9 @@ export interface ExplainTools {
  * `explain()`: the signals now, which segments match (and where not), and why each campaign would
  * or would not show. The `explain` chunk, loaded at the first call: no page view needs it.
  */
-export function explainVisit(rt: Runtime, { readSignals, readDecisionInput, evaluateCampaign }: ExplainTools): Explanation {
+export async function explainVisit(rt: Runtime, { readSignals, readDecisionInput, evaluateCampaign }: ExplainTools): Promise<Explanation> {
   const { prepared, rejected } = rt.session;
-  const signals = readSignals(rt);
+  const signals = readSignals(await withSignalCode(rt));
   const input = readDecisionInput(rt, signals);
   const segments: Explanation['segments'] = {};
   for (const [id, segment] of Object.entries(prepared.segments)) {
@@ -38,6 +38,19 @@ export function explainVisit(rt: Runtime, { readSignals, readDecisionInput, eval
     ...rejected.map(({ id, pointer }) => ({ id, eligible: false, reason: 'invalid', pointer })),
   ];
   return copyJson({ signals, segments, campaigns });
+}
+
+/**
+ * The page's runtime, with the code of `currency` and `referrerType` where the config needed no
+ * tables: the core then computes less of those two (signals/collect.ts), and explain() says
+ * them as before, from what the host, the page and the URL tell. That code is in the `tables`
+ * chunk, fetched here (explain() is no page view's); if it fails, the core's own say.
+ */
+async function withSignalCode(rt: Runtime): Promise<Runtime> {
+  const { session } = rt;
+  if (session.hints.tables) return rt;
+  const tables = await rt.loadChunk('tables').then(({ withoutTables }) => withoutTables, () => undefined);
+  return { ...rt, session: { ...session, hints: { ...session.hints, tables } } };
 }
 
 /** Whether this page has a slot of that name. */

@@ -2,11 +2,11 @@ import type { Signals } from '../rules/signals';
 import type { Profile } from '../profile/profile';
 import { readBehaviourSignals } from '../profile/signals';
 import { collectLocaleSignals } from './locale';
-import { detectCurrency } from './currency';
+import { normalizeCurrency } from './currency';
 import { collectDeviceSignals, type DeviceSignals } from './device';
 import { readLocation } from './page';
 import { detectPageType, type PageType } from './page-type';
-import { classifyReferrer, readReferrerHost, type ReferrerType } from './referrer';
+import { readReferrerHost, type ReferrerType } from './referrer';
 import { readUtm } from './utm';
 import type { Utm } from '../profile/profile';
 import type { SignalTables } from './signal-tables';
@@ -28,7 +28,11 @@ export interface SignalHints {
    * campaign link); when absent, the current URL's are used.
    */
   sessionUtm?: Utm;
-  /** The lookup tables, loaded when the config needs them (signal-tables.ts). */
+  /**
+   * The lookup tables with the code of `currency` and `referrerType`, loaded when the config needs
+   * them (signal-tables.ts). Without them, no condition and no price depends on those two: they say
+   * only what the host and the config say, and whether there is a referrer.
+   */
   tables?: SignalTables;
 }
 
@@ -61,7 +65,7 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
       return readZone();
     },
     get currency() {
-      return (currency ??= detectCurrency(hints.currency, doc, locale.country, hints.defaultCurrency, tables));
+      return (currency ??= tables ? tables.detectCurrency(hints.currency, doc, locale.country, hints.defaultCurrency) : normalizeCurrency(hints.currency) ?? normalizeCurrency(hints.defaultCurrency) ?? 'USD');
     },
     get device() {
       return readDevice().device;
@@ -91,7 +95,7 @@ export function collectSignals(win: Window, hints: SignalHints, profile: Profile
     },
     referrer,
     get referrerType() {
-      return (referrerType ??= classifyReferrer(referrer, location.hostname, utm.utmMedium ?? null, tables));
+      return (referrerType ??= tables ? tables.classifyReferrer(referrer, location.hostname, utm.utmMedium ?? null) : referrer ? 'other' : 'direct');
     },
     // Picked one by one (and null for undefined) so a stored record's extra fields never leak in.
     utmSource: utm.utmSource ?? null,

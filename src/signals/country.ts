@@ -1,4 +1,4 @@
-import type { SignalTables } from './signal-tables';
+import type { SignalLookups } from './signal-tables';
 
 /**
  * The visitor's country (ISO 3166-1 alpha-2) by SPEC §3's precedence: the host's hint
@@ -6,7 +6,7 @@ import type { SignalTables } from './signal-tables';
  * from the time zone (with the tables); null when none of them says. The time zone may be given as a function, read
  * only when it comes to that (reading it can be costly: see collectSignals).
  */
-export function detectCountry(hint: string | undefined, locale: string, timeZone: string | (() => string), tables: SignalTables | undefined): string | null {
+export function detectCountry(hint: string | undefined, locale: string, timeZone: string | (() => string), tables: SignalLookups | undefined): string | null {
   return normalizeCountry(hint) ?? readRegion(locale) ?? tables?.guessCountry(typeof timeZone === 'function' ? timeZone() : timeZone) ?? null;
 }
 

@@ -1,4 +1,4 @@
-import type { SignalTables } from './signal-tables';
+import type { SignalLookups } from './signal-tables';
 import { hasSchemaType, PRODUCT_TYPES, readJsonLdNodes, type JsonLdNode } from './structured-data';
 
 /**
@@ -6,7 +6,7 @@ import { hasSchemaType, PRODUCT_TYPES, readJsonLdNodes, type JsonLdNode } from '
  * page's structured data, else the country's currency (with the tables), else the config's `currency`, else USD.
  * Invalid codes at any step are passed over, not trusted.
  */
-export function detectCurrency(hint: string | undefined, doc: Document, country: string | null, fallback: string | undefined, tables: SignalTables | undefined): string {
+export function detectCurrency(hint: string | undefined, doc: Document, country: string | null, fallback: string | undefined, tables: SignalLookups | undefined): string {
   return normalizeCurrency(hint) ?? readPageCurrency(doc) ?? tables?.findCurrency(country) ?? normalizeCurrency(fallback) ?? 'USD';
 }
 

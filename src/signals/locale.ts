@@ -1,4 +1,4 @@
-import type { SignalTables } from './signal-tables';
+import type { SignalLookups } from './signal-tables';
 import { detectCountry } from './country';
 
 /** Locale signals: what the visitor reads and where they probably are. */
@@ -19,7 +19,7 @@ export function collectLocaleSignals(
   preferred: readonly string[],
   fallback: string,
   timeZone: string | (() => string),
-  tables: SignalTables | undefined,
+  tables: SignalLookups | undefined,
 ): LocaleSignals {
   const languages = unique(preferred.map(canonicalizeLocale).filter((tag): tag is string => !!tag));
   const locale = canonicalizeLocale(hint.locale) ?? languages[0] ?? canonicalizeLocale(fallback) ?? 'en';

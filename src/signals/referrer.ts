@@ -1,4 +1,4 @@
-import type { SignalTables } from './signal-tables';
+import type { SignalLookups } from './signal-tables';
 import { createLookup } from '../lib/create-lookup';
 
 /** Where the visit came from, as the `referrerType` signal names it. */
@@ -36,7 +36,7 @@ const findTypeByMedium = createLookup<'email' | 'social' | 'search'>({
  * or one host under the other (`shop.example.com` and `example.com`); sibling subdomains
  * (`blog.` and `shop.`) would need the public-suffix list, too big to ship, and count as `other`.
  */
-export function classifyReferrer(referrerHost: string | null, pageHost: string, utmMedium: string | null, tables: SignalTables | undefined): ReferrerType {
+export function classifyReferrer(referrerHost: string | null, pageHost: string, utmMedium: string | null, tables: SignalLookups | undefined): ReferrerType {
   const medium = utmMedium?.trim().toLowerCase().replace(/[\s_]+/g, '-');
   const typeByMedium = medium && findTypeByMedium(medium);
   if (typeByMedium) return typeByMedium;
