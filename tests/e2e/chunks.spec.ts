@@ -71,6 +71,17 @@ test('the signal tables are fetched only for a config that needs country, curren
   expect(downloads).toContain('segmint-tables.js');
 });
 
+test('a config that needs no tables fetches no tables on a page view; explain() still says the page\'s currency and the referrer type', async ({ page }) => {
+  const downloads = watchDownloads(page);
+  const body = '<script type="application/ld+json">{"@type":"Product","offers":{"priceCurrency":"GBP"}}</script><main><h1>Tent</h1></main>';
+  await openTestPage(page, { config: makeConfig([makeCampaign('desktop', { audience: { device: 'desktop' } })]), body, before: "Object.defineProperty(document, 'referrer', { get: () => location.origin + '/products' });" });
+  await expect(dialog(page)).toHaveAttribute('data-campaign', 'desktop');
+  expect(downloads).not.toContain('segmint-tables.js');
+  const { signals } = await page.evaluate(() => (window as any).segmint.explain());
+  expect(signals).toMatchObject({ currency: 'GBP', referrerType: 'internal' });
+  expect(downloads).toContain('segmint-tables.js');
+});
+
 /** Records the length of every text `JSON.parse` is given, to tell one parse of the whole config from parsing it in slices. */
 const WATCH_PARSE = "window.parsed = []; const parse = JSON.parse; JSON.parse = function (text) { parsed.push(String(text).length); return parse.apply(this, arguments); };";
 
