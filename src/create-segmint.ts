@@ -10,7 +10,7 @@ import { evaluateCampaign } from './campaigns/decide';
 import { showCampaign } from './runtime/show-campaign';
 import { loadPlacements } from './runtime/fill-slots';
 import { recordTracked } from './runtime/conversions';
-import { openDebugTools } from './runtime/debug-tools';
+import { readDebugRequest } from './debug/debug-request';
 import { loadBundledChunk } from './chunks/bundled-chunks';
 import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
@@ -87,7 +87,11 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
     }));
     emitter.emit('ready', { campaigns: r.session.prepared.campaigns.map((c) => c.id) });
     // Any %-escape may spell `segmint`: those queries are read in full.
-    if (r.options.debug || /segmint|%/.test(location.search)) openDebugTools(r, instance, (unmount) => stopWatching.push(unmount));
+    if (r.options.debug || /segmint|%/.test(location.search)) {
+      // The chunk only for a query that asks: a page's own %-escapes fetch nothing.
+      const request = readDebugRequest(location.search, r.options.debug);
+      if (request.inspect || request.preview) loadChunk('explain').then(({ openDebugTools }) => openDebugTools(r, request, instance, (unmount) => stopWatching.push(unmount))).catch(report);
+    }
   }
 
   const instance: Segmint = {

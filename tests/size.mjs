@@ -44,7 +44,8 @@ const BUDGETS = [
   // 20,220: +1 B measured for profile() waiting for the popup's writes made outside the queue (the impression is no longer awaited before it is reported).
   // 19,837: reading the page's currency and classifying the referrer (signals/currency.ts, referrer.ts) joined the lookup tables in
   // their chunk: no condition and no price depends on them without it (−383 B).
-  { file: 'dist/segmint.js', maxGzipBytes: 19837 },
+  // 19,787: opening the debug tools (preview, inspector) moved to the explain chunk, which both load anyway (−50 B measured).
+  { file: 'dist/segmint.js', maxGzipBytes: 19787 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -71,7 +72,8 @@ const BUDGETS = [
   // 750: 511 with +239 B measured for show()'s preview, moved from the core.
   // 751: +1 B measured with terser's inline: 1 and passes: 3 (the core −60 B).
   // 840: +89 B measured for explain() fetching that code from the tables chunk when the config needed no tables.
-  { file: 'dist/segmint-explain.js', maxGzipBytes: 840 },
+  // 963: +123 B measured for opening the debug tools from this chunk (the core only reads the request).
+  { file: 'dist/segmint-explain.js', maxGzipBytes: 963 },
   // Once an earlier page left entries in its journal: reading them, their purchases' conversions.
   { file: 'dist/segmint-replay.js', maxGzipBytes: 1840 },
   // Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices.

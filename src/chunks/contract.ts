@@ -11,6 +11,7 @@ import type { mountInspector } from '../debug/mount-inspector';
 import type { createInlinePlacements } from '../inline-placements';
 import type { SignalTables } from '../signals/signal-tables';
 import type { explainVisit, showPreview } from '../runtime/explain';
+import type { openDebugTools } from '../runtime/debug-tools';
 import type { readJournalEntries } from '../profile/journal-replay';
 import type { followPurchases } from '../runtime/replay-purchases';
 import type { parseJsonSteps } from '../lib/parse-json-steps';
@@ -34,8 +35,8 @@ export interface Chunks {
   inspect: { mountInspector: typeof mountInspector };
   /** Once a page has a slot an inline campaign fills: the inline renderer (Preact, the region, its CSS) and its lifecycle. */
   inline: { createInlinePlacements: typeof createInlinePlacements };
-  /** Once the page calls `explain()` or `show()` (the inspector and `?segmint=preview:` do): why each campaign would or would not show, and a preview of one. */
-  explain: { explainVisit: typeof explainVisit; showPreview: typeof showPreview };
+  /** Once the page calls `explain()` or `show()` (the inspector and `?segmint=preview:` do; also what opens them): why each campaign would or would not show, and a preview of one. */
+  explain: { explainVisit: typeof explainVisit; showPreview: typeof showPreview; openDebugTools: typeof openDebugTools };
   /** Once an earlier page left entries in its journal (gone before its IndexedDB writes): reading them, their purchases' conversions. */
   replay: { readJournalEntries: typeof readJournalEntries; followPurchases: typeof followPurchases };
   /** Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices. */

@@ -1,13 +1,14 @@
 import type { Segmint } from '../types';
 import type { Runtime } from './runtime';
-import { readDebugRequest } from '../debug/debug-request';
+import type { DebugRequest } from '../debug/debug-request';
 
 /**
  * `?segmint=preview:<id>` shows one campaign; `?segmint=debug` or `data-debug` opens the
- * inspector (SPEC §9), its own chunk. Returns the inspector's unmount, once mounted.
+ * inspector (SPEC §9), its own chunk. In the `explain` chunk, which both load anyway (a preview
+ * is a `show()`, the inspector calls `explain()`): the core only reads the request. Returns the
+ * inspector's unmount, once mounted.
  */
-export function openDebugTools(rt: Runtime, instance: Pick<Segmint, 'explain' | 'show' | 'on'>, onMounted: (unmount: () => void) => void): void {
-  const request = readDebugRequest(window.location.search, rt.options.debug);
+export function openDebugTools(rt: Runtime, request: DebugRequest, instance: Pick<Segmint, 'explain' | 'show' | 'on'>, onMounted: (unmount: () => void) => void): void {
   if (request.preview) instance.show(request.preview);
   if (!request.inspect) return;
   rt.loadChunk('inspect').then(({ mountInspector }) => {

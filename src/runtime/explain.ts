@@ -7,6 +7,9 @@ import type { loadPlacements } from './fill-slots';
 import { copyJson } from '../lib/copy-json';
 import { SLOT_ATTRIBUTE } from '../slots/watch-slots';
 
+// The debug tools' opening: its own module, in this chunk (debug-tools.ts).
+export { openDebugTools } from './debug-tools';
+
 /** What the core decides with, given to the `explain` chunk so it explains with the very same code. */
 export interface ExplainTools {
   readSignals: typeof readSignals;
