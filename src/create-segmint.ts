@@ -60,11 +60,15 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
     return run;
   };
   /**
-   * Resolves with the task's answer once the queue gets there (the queue waits for it), or with
-   * `fallback` when it never runs or fails (reported).
+   * Resolves with the task's answer once the queue gets there (the queue waits for it) and the
+   * popup's writes, made outside the queue, are done (what the visitor saw is in the profile it
+   * reads), or with `fallback` when it never runs or fails (reported).
    */
   const ask = <T>(task: (rt: Runtime) => T | Promise<T>, fallback: T): Promise<T> => new Promise((resolve) => {
-    void enqueue(async (r) => resolve(await task(r))).then(() => resolve(fallback));
+    void enqueue(async (r) => {
+      await r.state.writing;
+      resolve(await task(r));
+    }).then(() => resolve(fallback));
   });
 
   /** After the start: what runs beside the decisions (GTM's dataLayer, analytics sinks, debug tools). */
@@ -154,11 +158,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       void enqueue(async (r) => (await loadChunk('explain')).showPreview(r, campaignId, showOptions, { readSignals, showCampaign, loadPlacements }));
     }),
     explain: () => ask(async (r) => (await loadChunk('explain')).explainVisit(r, { readSignals, readDecisionInput, evaluateCampaign }), { signals: {}, segments: {}, campaigns: [] }),
-    // With the popup's writes, which are made outside the queue: what the visitor saw is in it.
-    profile: () => ask(async (r) => {
-      await r.state.writing;
-      return copyJson(r.session.store.read()) as unknown as Record<string, unknown>;
-    }, {}),
+    profile: () => ask((r) => copyJson(r.session.store.read()) as unknown as Record<string, unknown>, {}),
     on: (event, handler) => emitter.on(event, handler),
     forget: safely(() => {
       void enqueue((r) => r.session.store.forget());

@@ -45,7 +45,8 @@ const BUDGETS = [
   // 19,837: reading the page's currency and classifying the referrer (signals/currency.ts, referrer.ts) joined the lookup tables in
   // their chunk: no condition and no price depends on them without it (−383 B).
   // 19,787: opening the debug tools (preview, inspector) moved to the explain chunk, which both load anyway (−50 B measured).
-  { file: 'dist/segmint.js', maxGzipBytes: 19787 },
+  // 19,790: +3 B measured for explain() waiting, like profile(), for the popup's writes made outside the queue (in ask(), which both answer through).
+  { file: 'dist/segmint.js', maxGzipBytes: 19790 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.

@@ -3,9 +3,9 @@ import { detectCurrency } from './currency';
 import { classifyReferrer } from './referrer';
 
 /**
- * The lookups with the currency and referrer-type code, which needs them or nothing else: in the
- * `tables` chunk (tables.ts), and without the tables in the `explain` chunk, so that explain()
- * says what those signals say as far as the host, the page and the URL tell.
+ * The lookups with the currency and referrer-type code, which only they need: both in the `tables`
+ * chunk (tables.ts), also with empty lookups, which explain() fetches on a config that needs no
+ * tables, to say what those signals say as far as the host, the page and the URL tell.
  */
 export function createSignalTables(lookups: SignalLookups): SignalTables {
   // Read through the object itself, so a lookup replaced on it (a spy) is the one consulted.
