@@ -18,7 +18,7 @@ import { copyJson } from './lib/copy-json';
 import { fetchConfig } from './config/load-config';
 import { watchNavigation } from './navigation/history';
 import { watchDataLayer } from './bridge/data-layer';
-import { forwardAnalytics } from './analytics/forward-analytics';
+import { forwardAnalytics, type Order } from './analytics/forward-analytics';
 import { onePerPage } from './lib/one-per-page';
 
 export type { ConfigSource };
@@ -45,7 +45,7 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
   const { report, safely } = createErrorBoundary((payload) => emitter.emit('error', payload));
   const state: InstanceState = { destroyed: false };
   const trackListeners = new Set<(name: string) => void>();
-  const purchaseListeners = new Set<(purchase: TrackProps) => void>();
+  const purchaseListeners = new Set<(purchase: Order) => void>();
   /** Every profile event is written ahead when it happens, even while the queue waits for the start. */
   const journal = createJournal(options.consent);
   let rt: Runtime | null = null;

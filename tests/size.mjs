@@ -46,7 +46,10 @@ const BUDGETS = [
   // their chunk: no condition and no price depends on them without it (−383 B).
   // 19,787: opening the debug tools (preview, inspector) moved to the explain chunk, which both load anyway (−50 B measured).
   // 19,790: +3 B measured for explain() waiting, like profile(), for the popup's writes made outside the queue (in ask(), which both answer through).
-  { file: 'dist/segmint.js', maxGzipBytes: 19790 },
+  // 19,832: +42 B measured for a purchase's beacon records saying the page it was tracked on (SPEC §10), also when a page gone at once
+  // leaves it to the next page's replay: each journal entry keeps its page's path (+16 B), and a purchase's record and its conversions'
+  // take their time and path from it, beside the payloads (analytics/forward-analytics.ts `origins`, +26 B).
+  { file: 'dist/segmint.js', maxGzipBytes: 19832 },
   // Once the visitor qualifies for a campaign: waiting triggers, the popup lifecycle.
   { file: 'dist/segmint-engage.js', maxGzipBytes: 4840 },
   // Once a popup is about to show: Preact, components, CSS.
@@ -76,7 +79,8 @@ const BUDGETS = [
   // 963: +123 B measured for opening the debug tools from this chunk (the core only reads the request).
   { file: 'dist/segmint-explain.js', maxGzipBytes: 963 },
   // Once an earlier page left entries in its journal: reading them, their purchases' conversions.
-  { file: 'dist/segmint-replay.js', maxGzipBytes: 1840 },
+  // 1,852: main's 1,833 with +19 B measured for a replayed purchase's page path (the replaying page's for an entry written without one).
+  { file: 'dist/segmint-replay.js', maxGzipBytes: 1852 },
   // Once a config text of 64 KB or more arrives (thousands of campaigns): parsing it in slices.
   { file: 'dist/segmint-parse.js', maxGzipBytes: 620 },
   // Where the browser cannot hash a config text natively (an http page, an npm config object): its fingerprint.

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { forwardAnalytics, type ForwardDeps } from './forward-analytics';
+import { forwardAnalytics, origins, type ForwardDeps } from './forward-analytics';
 import type { AnalyticsEvent, AnalyticsSink } from './analytics-sink';
 import type { AnalyticsSettings, CampaignEventPayload } from '../types';
 
@@ -258,6 +258,22 @@ describe('forwardAnalytics', () => {
       expect(calls[0][2]).toEqual({ event: 'purchase', id: expect.stringMatching(/^[0-9a-f]{32}$/), visitor: 'v'.repeat(24), time: expect.any(Number), path: location.pathname, value: 12.5, currency: 'EUR', transactionId: '1001' });
       // An order tracked without value or currency: 0 in the config's currency (none set here).
       expect(calls[1][2]).toMatchObject({ event: 'purchase', value: 0 });
+    });
+
+    it('says the time and the path of an event\'s origin when it has one: a purchase and its conversion replayed from an earlier page', async () => {
+      const { emit, sink, deps } = setup({ beacon: '/collect' });
+      const purchase = (deps.onPurchase as ReturnType<typeof vi.fn>).mock.calls[0][0];
+      const order = { value: 12.5, currency: 'EUR' };
+      const conversion = payload(1, { value: 12.5, currency: 'EUR' });
+      origins.set(order, { time: 1000, path: '/thanks' });
+      origins.set(conversion, { time: 1000, path: '/thanks' });
+      purchase(order);
+      emit('conversion', conversion);
+      emit('click', payload(1));
+      await settle();
+      const records = (sink.send as ReturnType<typeof vi.fn>).mock.calls.map((call) => call[2]);
+      expect(records.map(({ event, time, path }) => [event, time, path])).toEqual([['purchase', 1000, '/thanks'], ['conversion', 1000, '/thanks'], ['click', expect.any(Number), location.pathname]]);
+      expect(records[2].time).toBeGreaterThan(1000);
     });
 
     it('does not subscribe to purchases without a beacon', () => {

@@ -7,11 +7,21 @@ const EVENTS = ['exposure', 'impression', 'dismiss', 'click', 'conversion', 'ans
 /** Leaving the page, and coming back to it from the back/forward cache. */
 const PAGE_EVENTS = ['pagehide', 'pageshow'];
 
+/** A purchase for the beacon, its fields read once: the transaction id as text. */
+export type Order = Pick<CampaignEventPayload, 'value' | 'currency' | 'transactionId'>;
+
+/** When and on which page an event happened (its beacon record's `time` and `path`), when not now on this page. */
+export interface Origin {
+  time: number;
+  path: string;
+}
+
 /**
- * A purchase for the beacon, its fields read once: the transaction id as text, and `time` when it
- * happened on an earlier page (replayed from the journal of a page gone too soon).
+ * The origins of the event payloads and orders that have one: a purchase's record and its
+ * conversions' say when and where it was tracked, an earlier page's when it is replayed from that
+ * page's journal (SPEC §10). Beside the payloads, not in them: listeners get what they always had.
  */
-export type Order = Pick<CampaignEventPayload, 'value' | 'currency' | 'transactionId'> & { time?: number };
+export const origins = new WeakMap<object, Origin>();
 
 /** What forwarding needs from its instance. */
 export interface ForwardDeps {
@@ -100,7 +110,7 @@ export function forwardAnalytics(settings: AnalyticsSettings | undefined, nav: N
 /** The beacon record of one event (SPEC §10); an order's value and currency are always there. */
 function toRecord(event: AnalyticsEvent, fields: Partial<CampaignEventPayload> | AnswerPayload, deps: ForwardDeps): BeaconEvent {
   const { campaign, variant, locale, segments } = fields;
-  const record = { event, id: createRandomHex(16), visitor: deps.visitor(), time: (fields as Order).time ?? Date.now(), path: location.pathname };
+  const record = { event, id: createRandomHex(16), visitor: deps.visitor(), ...(origins.get(fields) ?? { time: Date.now(), path: location.pathname }) };
   if (event !== 'purchase') Object.assign(record, { campaign, variant, locale, segments: [...segments!] });
   if (event === 'answer') {
     const { trait, value } = fields as AnswerPayload;

@@ -1,8 +1,8 @@
 import type { Profile } from './profile';
 import { recordEvent, type ProfileEvent } from './record';
 
-/** An event to apply, when it happened, and its journal id and mark (see JournalEntry) when it has them. */
-export type Entry = [event: ProfileEvent, at: number, id?: string, emitted?: 1];
+/** An event to apply, when it happened, and its journal id, mark and page path (see JournalEntry) when it has them. */
+export type Entry = [event: ProfileEvent, at: number, id?: string, emitted?: 0 | 1, path?: string];
 
 /**
  * Ids the profile keeps. An id is needed only from the commit that applied its entry until the

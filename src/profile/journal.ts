@@ -2,10 +2,13 @@ import type { ProfileEvent } from './record';
 
 /**
  * A profile event as written ahead: the event, when it happened, an id the profile remembers once
- * applied, and `emitted` once the page has announced what follows from it (a purchase's beacon
- * record and conversions): a replay derives it for the profile but announces it only without.
+ * applied, `emitted` (1) once the page has announced what follows from it (a purchase's beacon
+ * record and conversions): a replay derives it for the profile but announces it only without;
+ * and the path of the page it happened on, which a replayed purchase's beacon records say (SPEC §10).
+ * The path came later, in the same format (a fifth element older readers ignore, `emitted` 0
+ * before it): an entry without it is replayed as before, with the replaying page's path.
  */
-export type JournalEntry = [event: ProfileEvent, at: number, id: string, emitted?: 1];
+export type JournalEntry = [event: ProfileEvent, at: number, id: string, emitted?: 0 | 1, path?: string];
 
 /**
  * A write-ahead record of this page's profile events in localStorage. An IndexedDB transaction
@@ -96,7 +99,8 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
       return readMark();
     },
     add(event, at) {
-      const entry: JournalEntry = [event, at, `${page.slice(PREFIX.length)}.${count++}`];
+      // Without a location (a server render calling the npm API) nothing is written anyway.
+      const entry: JournalEntry = [event, at, `${page.slice(PREFIX.length)}.${count++}`, 0, globalThis.location?.pathname];
       entries = [...entries, entry].slice(-MAX_ENTRIES);
       save();
       return entry;
@@ -108,7 +112,7 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
     },
     markEmitted(id) {
       if (!entries.some((entry) => entry[2] === id)) return;
-      entries = entries.map((entry) => (entry[2] === id ? [entry[0], entry[1], id, 1] : entry));
+      entries = entries.map((entry) => (entry[2] === id ? [entry[0], entry[1], id, 1, entry[4]] : entry));
       save();
     },
     allow(next, remember) {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from './runtime';
 import type { Profile } from '../profile/profile';
 import type { ProfileEvent } from '../profile/record';
-import type { Order } from '../analytics/forward-analytics';
+import { origins, type Order } from '../analytics/forward-analytics';
 import { convertReplayed, recordNow, recordTracked } from './conversions';
 import { loadBundledChunk } from '../chunks/bundled-chunks';
 import { recordEvent } from '../profile/record';
@@ -72,8 +72,10 @@ describe('recordTracked', () => {
     await tick();
     // The write is under way, not done: both already out.
     expect(profile().purchases).toBe(0);
-    expect(purchases).toEqual([{ value: 30, currency: 'eur', transactionId: '1001', time: T0 + 3 * HOUR }]);
+    expect(purchases).toEqual([{ value: 30, currency: 'eur', transactionId: '1001' }]);
     expect(emit.mock.calls).toEqual([['conversion', { campaign: 'held', variant: 'default', locale: 'en', segments: ['buyers'], value: 30, currency: 'eur', transactionId: '1001' }]]);
+    // Their beacon records say when and where it was tracked.
+    expect([origins.get(purchases[0]), origins.get(emit.mock.calls[0][1])]).toEqual([{ time: T0 + 3 * HOUR, path: location.pathname }, { time: T0 + 3 * HOUR, path: location.pathname }]);
     await finish(done);
     expect(profile().purchases).toBe(1);
     expect(profile().campaigns.held.convertedAt).toBe(T0 + 3 * HOUR);
@@ -102,7 +104,7 @@ describe('recordTracked', () => {
     // The click's write is still under way: nothing decided from a profile without it.
     expect(emit).not.toHaveBeenCalled();
     await finish(done);
-    expect(purchases).toEqual([{ value: 7, currency: undefined, transactionId: 'B', time: T0 + 3 * HOUR }]);
+    expect(purchases).toEqual([{ value: 7, currency: undefined, transactionId: 'B' }]);
     expect(emit.mock.calls.map(([event, payload]) => [event, payload.campaign, payload.segments])).toEqual([['conversion', 'held', ['buyers']]]);
   });
 
@@ -139,7 +141,7 @@ describe('a purchase replayed from the journal of a page gone too soon', () => {
     expect(page.emit).toHaveBeenCalledTimes(1);
     const left = storedEntries();
     // The purchase, marked, and its conversion written ahead with the announcement.
-    expect(left.map(([event, , , emitted]) => [event.type === 'campaign' ? event.action : event.type, emitted])).toEqual([['track', 1], ['conversion', undefined]]);
+    expect(left.map(([event, , , emitted]) => [event.type === 'campaign' ? event.action : event.type, emitted])).toEqual([['track', 1], ['conversion', 0]]);
     const next = setup(clicked('held', T0));
     const { announced, profile } = await replay(next.rt, base, left);
     expect(announced).toEqual([]);
@@ -151,20 +153,37 @@ describe('a purchase replayed from the journal of a page gone too soon', () => {
     await page.finish(done);
   });
 
-  it('is announced once by the replay when its page went before announcing it: the beacon purchase at its own time, and its conversion', async () => {
+  it('is announced once by the replay when its page went before announcing it: the beacon purchase and its conversion at its own time and page', async () => {
     const page = setup(clicked('held', T0));
     const base = page.profile();
+    history.replaceState(null, '', '/thanks');
     page.track('purchase', PROPS);
     const left = storedEntries();
-    expect(left.map((entry) => entry[3])).toEqual([undefined]);
-    const next = setup(clicked('held', T0));
-    const { derived, announced, profile } = await replay(next.rt, base, left);
-    expect(derived).toHaveLength(1);
-    next.setProfile(profile);
-    expect(announced).toHaveLength(1);
-    announced[0](next.rt);
-    expect(next.purchases).toEqual([{ value: 30, currency: 'eur', transactionId: '1001', time: T0 + 3 * HOUR }]);
-    expect(next.emit.mock.calls).toEqual([['conversion', { campaign: 'held', variant: 'default', locale: 'en', segments: ['buyers'], value: 30, currency: 'eur', transactionId: '1001' }]]);
+    expect(left.map((entry) => [entry[3], entry[4]])).toEqual([[0, '/thanks']]);
+    // The next page.
+    history.replaceState(null, '', '/next');
+    try {
+      const next = setup(clicked('held', T0));
+      const { derived, announced, profile } = await replay(next.rt, base, left);
+      expect(derived).toHaveLength(1);
+      next.setProfile(profile);
+      expect(announced).toHaveLength(1);
+      announced[0](next.rt);
+      expect(next.purchases).toEqual([{ value: 30, currency: 'eur', transactionId: '1001' }]);
+      expect(next.emit.mock.calls).toEqual([['conversion', { campaign: 'held', variant: 'default', locale: 'en', segments: ['buyers'], value: 30, currency: 'eur', transactionId: '1001' }]]);
+      const origin = { time: T0 + 3 * HOUR, path: '/thanks' };
+      expect([origins.get(next.purchases[0]), origins.get(next.emit.mock.calls[0][1])]).toEqual([origin, origin]);
+
+      // An entry written before entries had a path (or with a broken one): this page's.
+      const old = setup(clicked('held', T0));
+      const other: ProfileEvent = { type: 'track', name: 'purchase', props: { ...PROPS, transactionId: 1002 } };
+      const unpathed: Entry[] = [[left[0][0], left[0][1], left[0][2]], [other, left[0][1] + 1, 'x.1', 0, 42 as never]];
+      const replayedOld = await replay(old.rt, base, unpathed);
+      replayedOld.announced.forEach((announce) => announce(old.rt));
+      expect(old.purchases.map((order) => origins.get(order)?.path)).toEqual(['/next', '/next']);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
   });
 
   it('goes to the beacon alone for a visitor exposed but not clicking; converts one click once over two purchases; repeats nothing for an order counted already', async () => {

@@ -9,6 +9,7 @@ import type { Replay } from '../profile/store';
 import { findAttributions, isExposedWithin } from '../campaigns/attribution';
 import { collectSignals } from '../signals/collect';
 import { recordEvent } from '../profile/record';
+import { origins } from '../analytics/forward-analytics';
 import type { PopupDeps } from '../popup-lifecycle';
 import { findSegments, readOfferContext } from './read-input';
 
@@ -18,6 +19,8 @@ type Attribution = ReturnType<typeof findAttributions>[number];
 export interface CountedPurchase {
   props: TrackProps;
   at: number;
+  /** The path of the page it was tracked on. */
+  path: string;
   /** The visitor was exposed to some campaign within its window: the purchase goes to the beacon (SPEC §10). */
   exposed: boolean;
   /** The campaigns clicked within their window that it converts. */
@@ -43,7 +46,7 @@ export async function recordTracked(rt: Runtime, name: string, props: TrackProps
   let conversions: JournalEntry[] = [];
   if (name === 'purchase' && after.purchases > before.purchases) {
     const attributions = findAttributions(after, prepared.campaigns, at);
-    announcePurchase(rt, { props, at, exposed: isExposedWithin(after, prepared.campaigns, at), attributions }, after);
+    announcePurchase(rt, { props, at, path: location.pathname, exposed: isExposedWithin(after, prepared.campaigns, at), attributions }, after);
     // With the announcement, before any write: a page gone even after its purchase's commit leaves these.
     conversions = attributions.map((attribution) => rt.journal.add(toConversion(attribution), at));
     rt.journal.markEmitted(entry[2]);
@@ -71,18 +74,23 @@ export function readChunkDeps(rt: Runtime): Omit<PopupDeps, 'loadRenderer' | 'id
   };
 }
 
-/** Emits a counted purchase's beacon record (exposed visitors only) and its conversions, with the segments of `profile`. */
-function announcePurchase(rt: Runtime, { props, at, exposed, attributions }: CountedPurchase, profile: Profile): void {
+/**
+ * Emits a counted purchase's beacon record (exposed visitors only) and its conversions, with the
+ * segments of `profile`. Their beacon records say when and on which page it was tracked (`origins`),
+ * not where it is announced: a replay announces an earlier page's.
+ */
+function announcePurchase(rt: Runtime, { props, at, path, exposed, attributions }: CountedPurchase, profile: Profile): void {
   const value = typeof props.value === 'number' ? props.value : undefined;
   const currency = typeof props.currency === 'string' ? props.currency : undefined;
   const { transactionId } = props;
   const order = typeof transactionId === 'string' || typeof transactionId === 'number' ? String(transactionId) : undefined;
-  if (exposed) rt.purchaseListeners.forEach((listener) => listener({ value, currency, transactionId: order, time: at }));
+  const from = <T extends object>(fields: T) => (origins.set(fields, { time: at, path }), fields);
+  if (exposed) rt.purchaseListeners.forEach((listener) => listener(from({ value, currency, transactionId: order })));
   if (!attributions.length) return;
   // The segments the visitor is in with this purchase counted, as a read after its write would give.
   const segments = findSegments(rt, collectSignals(window, rt.session.hints, profile, rt.now()));
   for (const { campaign, variant, locale } of attributions) {
-    rt.emit('conversion', { campaign, variant, ...(locale && { locale }), segments, value, currency, ...(order && { transactionId: order }) });
+    rt.emit('conversion', from({ campaign, variant, ...(locale && { locale }), segments, value, currency, ...(order && { transactionId: order }) }));
   }
 }
 

@@ -10,14 +10,15 @@ import { toConversion } from './conversions';
 /**
  * Given the profile before a replay and the entries of it applied now, the conversions that follow
  * (for each purchase that counted, the campaigns clicked within their window at its time) and the
- * purchases whose page went before announcing them. Runs inside the replay's transaction: an entry
- * another tab applied already is not among `applied`, so two tabs replaying at once convert once.
+ * purchases whose page went before announcing them, with that page's path. Runs inside the
+ * replay's transaction: an entry another tab applied already is not among `applied`, so two tabs
+ * replaying at once convert once.
  */
 export function followPurchases(campaigns: PreparedCampaign[], base: Profile, applied: readonly Entry[]): { derived: ProfileEvent[]; unannounced: CountedPurchase[] } {
   const derived: ProfileEvent[] = [];
   const unannounced: CountedPurchase[] = [];
   let profile = base;
-  for (const [event, at, , emitted] of applied) {
+  for (const [event, at, , emitted, path] of applied) {
     const before = profile;
     profile = recordEvent(profile, event, at);
     if (!isPurchase(event) || profile.purchases === before.purchases) continue;
@@ -26,7 +27,8 @@ export function followPurchases(campaigns: PreparedCampaign[], base: Profile, ap
     // Converted now: a later purchase in the same replay does not convert the same click again.
     for (const conversion of conversions) profile = recordEvent(profile, conversion, at);
     derived.push(...conversions);
-    if (!emitted) unannounced.push({ props: event.props ?? {}, at, exposed: isExposedWithin(profile, campaigns, at), attributions });
+    // Without a path (an entry written before entries had one, a torn write), this page's is the best known.
+    if (!emitted) unannounced.push({ props: event.props ?? {}, at, path: typeof path === 'string' ? path : location.pathname, exposed: isExposedWithin(profile, campaigns, at), attributions });
   }
   return { derived, unannounced };
 }

@@ -179,7 +179,7 @@ test.describe('beacon events (SPEC §10), as segmint collect received them', () 
     }
   });
 
-  test('a purchase left in the journal of a page gone before announcing it is sent once by the next page, at its own time; one announced already is not sent again', async ({ browser }) => {
+  test('a purchase left in the journal of a page gone before announcing it is sent once by the next page, at its own time; one announced already is not sent again; an entry without a path (written before entries had one) says the next page\'s', async ({ browser }) => {
     await eachVisitor(browser, 1, async (page) => {
       await page.goto(`${shop.origin}/p/held`);
       const visitor = await readVisitor(page);
@@ -201,6 +201,40 @@ test.describe('beacon events (SPEC §10), as segmint collect received them', () 
       await page.goto(`${shop.origin}/p/inline-held`);
       await expectReceived(visitor, { event: 'exposure', campaign: 'inline-held' }, 'a later exposure');
       expect(readLines().filter((line) => line.visitor === visitor && line.event === 'purchase').map((line) => line.transactionId)).toEqual(['J-unsent']);
+    });
+  });
+
+  test('a purchase whose thank-you page redirects before announcing it is sent by the next page with the thank-you page\'s path and time, and so is its conversion', async ({ browser }) => {
+    await eachVisitor(browser, 1, async (page) => {
+      // Exposed and clicked: the purchase goes to the beacon and converts `shown`.
+      await page.goto(`${shop.origin}/p/shown`);
+      const visitor = await readVisitor(page);
+      await dialog(page).getByRole('link', { name: 'Shop now' }).click();
+      await page.waitForURL('**/next');
+      // The thank-you page's config is held until that page has gone: its purchase is journalled there, not announced.
+      let release!: () => void;
+      const gone = new Promise<void>((resolve) => (release = resolve));
+      let held = false;
+      await page.route('**/t/config.json', async (route) => {
+        if (held) return route.continue();
+        held = true;
+        await gone;
+        await route.continue().catch(() => {});
+      });
+      const before = Date.now();
+      const thanks = "segmint('track', 'purchase', { value: 30, currency: 'EUR', transactionId: 'P-1' }); addEventListener('load', function () { location.replace('/p/after'); });";
+      await page.goto(`${shop.origin}/p/thanks?before=${encodeURIComponent(thanks)}`);
+      await page.waitForURL('**/p/after');
+      release();
+      const purchase = await expectReceived(visitor, { event: 'purchase', transactionId: 'P-1' }, 'the purchase');
+      const conversion = await expectReceived(visitor, { event: 'conversion', transactionId: 'P-1' }, 'its conversion');
+      expect(purchase).toMatchObject({ path: '/p/thanks', value: 30, currency: 'EUR' });
+      expect(conversion).toMatchObject({ path: '/p/thanks', time: purchase.time, campaign: 'shown', variant: 'default', value: 30 });
+      expect(purchase.time).toBeGreaterThanOrEqual(before);
+      // Journalled on the thank-you page, announced by the next one: once.
+      await page.goto(`${shop.origin}/p/held`);
+      await expectReceived(visitor, { event: 'exposure', campaign: 'held' }, 'a later exposure');
+      expect(readLines().filter((line) => line.visitor === visitor && line.transactionId === 'P-1').map((line) => line.event).sort()).toEqual(['conversion', 'purchase']);
     });
   });
 
