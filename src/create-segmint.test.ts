@@ -2,6 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { createSegmint } from './index';
 import type { Condition, Config, Segmint } from './types';
+import type { ChunkLoader } from './chunks/contract';
+import { writeCheckedConfig } from './cli/checked-config';
+import { VERSION } from './config/release';
+
+/** The chunks the npm entry asked for, in order: its own loader, recorded. */
+const asked = vi.hoisted(() => [] as string[]);
+vi.mock('./chunks/bundled-chunks', async (importOriginal) => {
+  const { loadBundledChunk } = await importOriginal<typeof import('./chunks/bundled-chunks')>();
+  return { loadBundledChunk: ((name) => (asked.push(name), loadBundledChunk(name))) as ChunkLoader };
+});
 
 const config: Config = {
   version: 1,
@@ -204,5 +214,75 @@ describe('createSegmint (npm entry)', () => {
     const third = create();
     await third.start();
     expect((await third.profile()).pageViews).toBe(2);
+  });
+});
+
+describe('createSegmint with configChecked: a config stamped by segmint validate --checked', () => {
+  const valid: Config = {
+    version: 1,
+    defaultLocale: 'en',
+    segments: { dach: { country: { in: ['DE', 'AT', 'CH'] } } },
+    campaigns: [{ id: 'welcome', audience: { segment: 'dach' }, trigger: { on: 'event', event: 'never' }, content: { en: { title: 'Willkommen' } } }],
+  };
+  const url = 'https://shop.test/segmint.json';
+  /** One first visit (nothing kept, no earlier page) with these options: the chunks asked for, and the campaigns it runs. */
+  async function firstVisit(options: Partial<Parameters<typeof createSegmint>[0]>) {
+    globalThis.indexedDB = new IDBFactory();
+    localStorage.clear();
+    asked.length = 0;
+    const sm = createSegmint({ config: valid, ...options });
+    const ready = new Promise<string[]>((resolve) => sm.on('ready', ({ campaigns }) => resolve(campaigns)));
+    await sm.start();
+    const campaigns = await ready;
+    // What was asked for beside the start (the checks are fetched ahead, not awaited) has been asked by now.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    sm.destroy();
+    return { asked: [...asked], campaigns };
+  }
+  const serve = (text: string) => vi.stubGlobal('fetch', vi.fn(async () => new Response(text, { status: 200, headers: { 'content-type': 'application/json' } })));
+  const checkedText = () => writeCheckedConfig(valid, VERSION);
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('from a URL: with the option and a stamp of this release on the unchanged text, never loads the check chunk', async () => {
+    serve(checkedText());
+    const visit = await firstVisit({ config: url, configChecked: true });
+    expect(visit.campaigns).toEqual(['welcome']);
+    expect(visit.asked).not.toContain('check');
+  });
+
+  it('from a URL: loads the check chunk for an edited text, a stamp of another release, or without the option', async () => {
+    serve(checkedText().replace('Willkommen', 'Hallo'));
+    const edited = await firstVisit({ config: url, configChecked: true });
+    expect([edited.campaigns, edited.asked.includes('check')]).toEqual([['welcome'], true]);
+    serve(writeCheckedConfig(valid, `${VERSION}-other`));
+    expect((await firstVisit({ config: url, configChecked: true })).asked).toContain('check');
+    serve(checkedText());
+    const without = await firstVisit({ config: url });
+    expect([without.campaigns, without.asked.includes('check')]).toEqual([['welcome'], true]);
+  });
+
+  it('from an object parsed from the checked file: with the option, never loads the check chunk while it is unchanged', async () => {
+    const imported = JSON.parse(checkedText()) as Config;
+    const visit = await firstVisit({ config: imported, configChecked: true });
+    expect(visit.campaigns).toEqual(['welcome']);
+    expect(visit.asked).not.toContain('check');
+  });
+
+  it('from an object: loads the check chunk once it is changed, for a stamp of another release, without a stamp, or without the option', async () => {
+    const changed = JSON.parse(checkedText()) as Config;
+    changed.campaigns![0].priority = 2;
+    const edited = await firstVisit({ config: changed, configChecked: true });
+    expect([edited.campaigns, edited.asked.includes('check')]).toEqual([['welcome'], true]);
+    expect((await firstVisit({ config: JSON.parse(writeCheckedConfig(valid, `${VERSION}-other`)), configChecked: true })).asked).toContain('check');
+    expect((await firstVisit({ config: valid, configChecked: true })).asked).toContain('check');
+    expect((await firstVisit({ config: JSON.parse(checkedText()) })).asked).toContain('check');
+  });
+
+  it('refuses what the checks refuse in a stamped object changed since: the stamp is no pass', async () => {
+    const broken = JSON.parse(checkedText()) as Config;
+    (broken.campaigns![0] as unknown as Record<string, unknown>).priority = 'high';
+    const visit = await firstVisit({ config: broken, configChecked: true });
+    expect(visit.asked).toContain('check');
+    expect(visit.campaigns).toEqual([]);
   });
 });

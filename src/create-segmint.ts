@@ -16,6 +16,7 @@ import { createEmitter } from './lib/emitter';
 import { createErrorBoundary } from './lib/safely';
 import { copyJson } from './lib/copy-json';
 import { fetchConfig } from './config/load-config';
+import { readStampedObject } from './config/stamped-object';
 import { watchNavigation } from './navigation/history';
 import { watchDataLayer } from './bridge/data-layer';
 import { forwardAnalytics, type Order } from './analytics/forward-analytics';
@@ -28,10 +29,10 @@ export type { ConfigSource };
  * it are queued and run, in order, once it is ready. No method ever throws.
  */
 export function createSegmint(options: SegmintOptions): Segmint {
-  const { config } = options;
+  const { config, configChecked: stamped } = options;
   const source: ConfigSource = typeof config === 'string'
-    ? { load: () => fetchConfig(config, document.baseURI, loadBundledChunk), cacheKey: new URL(config, document.baseURI).href }
-    : { load: async () => config };
+    ? { load: () => fetchConfig(config, document.baseURI, loadBundledChunk), cacheKey: new URL(config, document.baseURI).href, stamped }
+    : { load: async () => readStampedObject(config), stamped };
   return createInstance(options, source, loadBundledChunk);
 }
 

@@ -417,6 +417,16 @@ export interface AnalyticsSettings {
 export interface SegmintOptions {
   /** The config object, or the URL of the JSON config. */
   config: Config | string;
+  /**
+   * The config is in the form `segmint validate --checked` writes, as the script tag's
+   * `data-config-checked` says: its checks are not fetched ahead of it, only when its stamp does
+   * not match (an edited text, another release, no `crypto.subtle`), so a first visit to an
+   * unchanged checked config never loads them. A URL's response text is what the stamp is of; an
+   * object (`import config from './segmint.json'` of the checked file) is written back as the CLI
+   * writes it, so it matches while unchanged. Default false: the checks load beside the config on
+   * a first visit, and a matching stamp still skips running them.
+   */
+  configChecked?: boolean;
   /** `required`: store nothing until `consent(true)`. Default `granted`. */
   consent?: 'granted' | 'required';
   /** BCP 47 locale the server knows; overrides the browser's. */

@@ -15,7 +15,7 @@ export interface ConfigSource {
   cacheKey?: string;
   /**
    * The host says the config is served in the form `segmint validate --checked` writes
-   * (`data-config-checked`): the checks are not fetched ahead of it, only if its stamp does not
+   * (`data-config-checked`, the npm option `configChecked`): the checks are not fetched ahead of it, only if its stamp does not
    * match, so a first visit to it never has their code in the page.
    */
   stamped?: boolean;

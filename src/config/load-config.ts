@@ -52,12 +52,13 @@ export async function readInlineConfig(doc: Document, loadChunk?: ChunkLoader): 
 /** The text each config read here was parsed from: quicker to fingerprint than the value, and cheap to store. */
 const texts = new WeakMap<object, string>();
 
-function keepText(raw: unknown, text: string): unknown {
+/** Remembers `text` as the JSON text of `raw` (what `readConfigText` answers) and returns `raw`. */
+export function keepText(raw: unknown, text: string): unknown {
   if (typeof raw === 'object' && raw) texts.set(raw, text);
   return raw;
 }
 
-/** The JSON text `raw` was parsed from, when this module parsed it (fetched or inline). */
+/** The JSON text `raw` was parsed from, when this module parsed it (fetched or inline), or an npm config object's stamped text (`stamped-object.ts`). */
 export function readConfigText(raw: unknown): string | undefined {
   return typeof raw === 'object' && raw ? texts.get(raw) : undefined;
 }
