@@ -152,7 +152,12 @@ export function createInstance(options: Omit<SegmintOptions, 'config'>, source: 
       state.requestedConsent = !!granted;
       if (granted) journal.allow(true);
       else journal.erase();
-      void enqueue((r) => r.session.store.setPersistent(!!granted));
+      void enqueue(async ({ session }) => {
+        const stored = session.store.isPersistent();
+        await session.store.setPersistent(!!granted);
+        // A page that needs consent keeps its config once given, as one that needs none does at its start.
+        if (!stored) session.keepConfig();
+      });
     }),
     // Their code is a chunk (`explain`): previewing and debugging calls, not something a page view makes.
     show: safely((campaignId: string, showOptions: { variant?: string; locale?: string } = {}) => {

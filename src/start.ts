@@ -59,8 +59,10 @@ export async function start(context: StartContext): Promise<Runtime | null> {
       if (mayNeedSignalTables(text, raw)) tables.load();
       // In a task of their own: parsing the text was one.
       void yieldToHost().then(() => {
-        if (firstVisit) prefetchUncheckedPopup(context.loadChunk, raw);
-        if (mayStore(options, (raw as { consent?: unknown }).consent)) (database = openDatabase()).catch(() => {});
+        const consent = (raw as { consent?: unknown }).consent;
+        // A fresh profile decides: a first visit's, or, until consent, one in memory for the page.
+        if (firstVisit || !(context.state.requestedConsent ?? mayStore(options, consent))) prefetchUncheckedPopup(context.loadChunk, raw);
+        if (mayStore(options, consent)) (database = openDatabase()).catch(() => {});
       });
     },
     mayHaveKept: !firstVisit,
@@ -78,9 +80,10 @@ export async function start(context: StartContext): Promise<Runtime | null> {
   prefetchPagePopup(context.loadChunk, config.prepared, store.read(), path, now());
   // The page view is stored while the tables may still be on their way: neither needs the other.
   [hints.tables] = await Promise.all([tables.read(), store.record(pageView)]);
-  rememberConfig(context.source, config, store.isPersistent(), now());
+  const keepConfig = () => rememberConfig(context.source, config, store.isPersistent(), now());
+  keepConfig();
 
-  const rt: Runtime = { ...context, session: { prepared: config.prepared, store, hints, rejected: config.rejected }, fire: () => {} };
+  const rt: Runtime = { ...context, session: { prepared: config.prepared, store, hints, rejected: config.rejected, keepConfig }, fire: () => {} };
   rt.fire = createFiring(context.enqueue, (candidates) => decideFired(rt, candidates));
   await armPageOf(rt);
   // Only a config with a teaser can have one to restore: otherwise it is never compiled (README "Page impact").

@@ -337,7 +337,7 @@ describe('loadCheckedConfig: what starts loading before the config is there', ()
     expect(calls.indexOf('text true')).toBeGreaterThan(-1);
   });
 
-  it('where nothing can be kept (the host requires consent), reads no IndexedDB and asks for the checks at once, though the journal may remember a page', async () => {
+  it('where the host requires consent and the page has not given it, reads no IndexedDB and asks for the checks at once, though the journal may remember a page', async () => {
     const kept = configWith(campaign('a'));
     // An earlier page that stored the profile kept this config as checked.
     await pageView(kept);
@@ -354,6 +354,18 @@ describe('loadCheckedConfig: what starts loading before the config is there', ()
     expect([databases.mock.calls.length, open.mock.calls.length]).toEqual([0, 0]);
     databases.mockRestore();
     open.mockRestore();
+  });
+
+  it('where the host requires consent and the page has given it (consent(true) before the config came), compiles the kept checked form without the checks', async () => {
+    const kept = configWith(campaign('a'));
+    await pageView(kept);
+    const source: ConfigSource = { load: async () => structuredClone(kept), cacheKey: 'https://shop.test/segmint.json' };
+    const asked: string[] = [];
+    const config = await loadCheckedConfig({ source, now: () => 1_700_000_000_000, report: vi.fn(), mayHaveKept: true, options: { consent: 'required' }, state: { requestedConsent: true },
+      loadChunk: ((name: string) => (asked.push(name), Promise.resolve({ checkLoadedConfig, fingerprintSteps }))) as ChunkLoader });
+    expect(config?.prepared.campaigns.map((c) => c.id)).toEqual(['a']);
+    expect(config?.clean?.isNew).toBe(false);
+    expect(asked).not.toContain('check');
   });
 
   it('uses the load the start began (a fetched config asked for in the script\'s own task) instead of loading again', async () => {

@@ -59,11 +59,12 @@ interface Context {
    */
   mayHaveKept?: boolean;
   /**
-   * The host's settings: where it requires consent, no checked config can have been kept (only a
-   * page that stores the profile from its start keeps one), so IndexedDB is not read for one and
-   * the checks start loading with the fetch.
+   * The host's settings, and the page's `consent()` calls so far: where the host requires consent
+   * and this page has not given it (yet), IndexedDB is not read for a kept checked config (nothing
+   * is read before consent) and the checks start loading with the fetch.
    */
   options?: { consent?: string };
+  state?: { requestedConsent?: boolean };
   /** The source's load, when the start asked for it already (a fetched config, in the first task after the script's). */
   loading?: Promise<unknown>;
 }
@@ -80,7 +81,7 @@ interface Context {
  * off the start path (the valid campaigns run meanwhile). Every step over the whole config
  * (fingerprint, checks, compiling) runs in slices, so thousands of campaigns make no long task.
  */
-export async function loadCheckedConfig({ source, now, report, loadChunk, onNeeds, onText, mayHaveKept, options, loading }: Context): Promise<CheckedConfig | null> {
+export async function loadCheckedConfig({ source, now, report, loadChunk, onNeeds, onText, mayHaveKept, options, state, loading }: Context): Promise<CheckedConfig | null> {
   const checkChunk = () => loadChunk('check').then(({ checkLoadedConfig }) => (raw: unknown) => checkLoadedConfig(raw, loadChunk));
   const compile = (clean: CleanConfig) => runInSlices(compileConfigSteps(clean, now));
   const fallBack = async (error: unknown) => {
@@ -100,7 +101,7 @@ export async function loadCheckedConfig({ source, now, report, loadChunk, onNeed
   const key = source.cacheKey ?? 'inline';
   // Read beside the fetch; with nothing kept, the checks start loading beside it too: at once on a
   // first visit, where asking IndexedDB whether anything is kept can take longer than the fetch.
-  const kept = options?.consent === 'required' ? undefined : readCheckedConfig(key);
+  const kept = options?.consent === 'required' && !state?.requestedConsent ? undefined : readCheckedConfig(key);
   if (!source.stamped) {
     // A stamped config loads the checks below, only if the stamp does not match.
     void Promise.resolve(mayHaveKept !== false && kept).then((entry) => {

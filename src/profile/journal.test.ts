@@ -265,4 +265,50 @@ describe('the journal says whether an earlier page stored the profile (a first v
     createJournal().erase();
     expect(await createJournal().remembered()).toBe(false);
   });
+
+  it('is true, on a site that requires consent, once a page was given it, and never lets a page journal before its consent', async () => {
+    const store = await open(createJournal('required'), { persistent: false });
+    await store.record(tick());
+    expect(Object.keys(localStorage), 'nothing before consent').toEqual([]);
+    await store.setPersistent(true);
+    store.close();
+    expect(journalKeys(), 'its entries written and removed').toEqual([]);
+    expect(createJournal('required').remembered()).toBe(true);
+    expect(createJournal().remembered(), 'whatever the next page\'s own setting').toBe(true);
+    expect(localStorage.getItem('segmint:wal'), 'no page needed no consent').toBeNull();
+    // A page whose config says consent is required, the host unset: it writes nothing before `allow(true)`.
+    const next = createJournal();
+    next.add(tick(), T0);
+    dispatchEvent(new Event('pagehide'));
+    expect(journalKeys()).toEqual([]);
+  });
+
+  it('is true after consent() grants storage before the store opens, and stays so on a later page that has no consent yet', () => {
+    createJournal('required').allow(true);
+    const later = createJournal('required');
+    later.allow(false, true);
+    expect(later.remembered()).toBe(true);
+    expect(Object.keys(localStorage)).toEqual(['segmint:wal:kept']);
+  });
+
+  it('is false again once consent is withdrawn or the profile forgotten, and with no IndexedDB to keep it in', async () => {
+    const granted = createJournal('required');
+    const store = await open(granted, { persistent: false });
+    await store.setPersistent(true);
+    await store.setPersistent(false);
+    store.close();
+    expect(Object.keys(localStorage), 'withdrawn').toEqual([]);
+    expect(createJournal('required').remembered()).toBe(false);
+
+    createJournal('required').allow(true);
+    createJournal('required').erase();
+    expect(createJournal('required').remembered(), 'forget() and another tab\'s withdrawal erase').toBe(false);
+
+    globalThis.indexedDB = undefined as never;
+    const broken = await open(createJournal('required'), { persistent: false });
+    await broken.setPersistent(true);
+    broken.close();
+    expect(createJournal('required').remembered(), 'no IndexedDB: nothing is kept').toBe(false);
+    expect(Object.keys(localStorage)).toEqual([]);
+  });
 });

@@ -32,9 +32,10 @@ export interface Journal {
   /** Notes, at once, that what follows from an entry has been announced: a replay of it must not announce it again. */
   markEmitted(id: string): void;
   /**
-   * Storage allowed: write this page's entries from now on (those so far at once); not allowed:
-   * remove them from storage. With `remember`, the next page may write before its config says
-   * whether consent is needed (only a page that needed no consent remembers).
+   * Storage allowed: write this page's entries from now on (those so far at once), and mark that
+   * this browser keeps segmint's profile (`remembered`); not allowed: remove them from storage.
+   * With `remember`, the next page may write before its config says whether consent is needed
+   * (only a page that needed no consent remembers).
    */
   allow(allowed: boolean, remember?: boolean): void;
   /**
@@ -43,13 +44,14 @@ export interface Journal {
    */
   readLeftovers(): string[];
   drop(keys: readonly string[]): void;
-  /** Removes every page's entries and the remembered permission: consent withdrawn, `forget()`, or no IndexedDB to replay into. */
+  /** Removes every page's entries and both marks: consent withdrawn, `forget()`, or no IndexedDB to replay into. */
   erase(): void;
   /**
-   * Whether an earlier page stored the profile without needing consent and remembered it
-   * (`allow(…, remember)`); without that mark this browser most likely keeps nothing of segmint's
-   * (a first visit): what only a first visit needs may start loading at once. Touches storage now
-   * when nothing has yet: call it in a task of its own, not in the one that evaluated the script.
+   * Whether an earlier page was allowed to store the profile (`allow(true)`: needing no consent,
+   * or once it was given) and nothing erased it since; without that mark this browser most likely
+   * keeps nothing of segmint's (a first visit): what only a first visit needs may start loading at
+   * once. Touches storage now when nothing has yet: call it in a task of its own, not in the one
+   * that evaluated the script.
    */
   remembered(): boolean;
 }
@@ -58,6 +60,12 @@ export interface Journal {
 const PREFIX = 'segmint:wal1:';
 /** Set by a page that stored the profile without needing consent: the next one journals before its config arrives. */
 const ALLOWED = 'segmint:wal';
+/**
+ * Set by a page allowed to store the profile, consent needed or not: this browser keeps segmint's
+ * profile (and its checked config). It allows no writing before consent, so a site that requires
+ * consent has it too. Under ALLOWED's prefix, so every release's erasing removes it with the rest.
+ */
+const KEPT = 'segmint:wal:kept';
 /** Unapplied entries one page keeps; only a page whose IndexedDB keeps failing gets near it. */
 const MAX_ENTRIES = 200;
 
@@ -76,7 +84,8 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
   let scheduled = false;
   let mark: boolean | undefined;
 
-  const readMark = () => (mark ??= attempt((s) => s.getItem(ALLOWED)) === '1');
+  const isMarked = (key: string) => attempt((s) => s.getItem(key)) === '1';
+  const readMark = () => (mark ??= isMarked(ALLOWED));
   const write = () => {
     allowed ??= readMark();
     if (allowed) attempt((s) => (entries.length ? s.setItem(page, JSON.stringify(entries)) : s.removeItem(page)));
@@ -96,7 +105,8 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
   return {
     remembered: () => {
       touch();
-      return readMark();
+      // ALLOWED alone, as a release before KEPT left it, says so too.
+      return readMark() || isMarked(KEPT);
     },
     add(event, at) {
       // Without a location (a server render calling the npm API) nothing is written anyway.
@@ -117,6 +127,7 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
     },
     allow(next, remember) {
       touch(false);
+      if (next) attempt((s) => s.setItem(KEPT, '1'));
       if (remember) attempt((s) => (next ? s.setItem(ALLOWED, '1') : s.removeItem(ALLOWED)));
       if (!next) attempt((s) => s.removeItem(page));
       allowed = next;
@@ -134,7 +145,7 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
       touch(false);
       allowed = false;
       entries = [];
-      // ALLOWED is a prefix of PREFIX: this removes the permission and every page's entries.
+      // ALLOWED is a prefix of PREFIX and of KEPT: this removes both marks and every page's entries.
       attempt((s) => listKeys(ALLOWED).forEach((key) => s.removeItem(key)));
     },
   };

@@ -9,4 +9,9 @@ export interface Session {
   hints: SignalHints;
   /** Campaigns left out at load, for `explain()`. */
   rejected: { id: string; pointer: string }[];
+  /**
+   * Keeps the config (checked, and as the fallback) where the profile is stored now: called at the
+   * start, and again once consent given later lets the profile be stored (`config/load-checked-config.ts` `rememberConfig`).
+   */
+  keepConfig: () => void;
 }

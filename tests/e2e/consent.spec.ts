@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openTestPage, makeConfig, makeCampaign, dialog } from './fixtures';
+import { test, expect, openTestPage, makeConfig, makeCampaign, dialog, watchDownloads } from './fixtures';
 import { hasSegmintDatabase, readStored, listDatabases } from './idb';
 
 // Consent (SPEC §5, RELIABILITY §30–31, issue 3): with consent required nothing is written to any
@@ -40,11 +40,12 @@ async function expectNothingStored(page: Page): Promise<void> {
 }
 
 const WAYS = {
-  'data-consent="required" on the script tag': { config: makeConfig([makeCampaign('welcome')]), attributes: 'data-consent="required"' },
-  'config "consent": "required"': { config: makeConfig([makeCampaign('welcome')], { consent: 'required' }), attributes: undefined },
+  'data-consent="required" on the script tag': { extra: {}, attributes: 'data-consent="required"' },
+  'config "consent": "required"': { extra: { consent: 'required' }, attributes: undefined },
 };
 
-for (const [way, { config, attributes }] of Object.entries(WAYS)) {
+for (const [way, { extra, attributes }] of Object.entries(WAYS)) {
+  const config = makeConfig([makeCampaign('welcome')], extra);
   test.describe(`consent required by ${way}`, () => {
     test('nothing is stored before consent; consent(true) stores what was tracked once; consent(false) erases', async ({ page }) => {
       await openTestPage(page, { config, attributes, before: COLLECT_ERRORS });
@@ -87,6 +88,67 @@ for (const [way, { config, attributes }] of Object.entries(WAYS)) {
       await track(page, 'wishlist_add');
       await page.waitForTimeout(300);
       await expectNothingStored(page);
+    });
+
+    test('once consent was given, a later page view with the same config compiles its kept checked form (no checks fetched); caps, journalling and erasing as before', async ({ page }) => {
+      const downloads = watchDownloads(page);
+      const capped = makeConfig([makeCampaign('first', { frequency: { maxImpressions: 1 } }), makeCampaign('second', { priority: -1 })], extra);
+      const open = async (before = '') => {
+        downloads.length = 0;
+        await page.unrouteAll();
+        await openTestPage(page, { config: capped, attributes, before: COLLECT_ERRORS + before });
+      };
+      const marks = () => page.evaluate(() => Object.keys(localStorage).filter((key) => !key.startsWith('segmint:wal1:')).sort());
+      const checkedKey = () => `checked:${new URL('/t/config.json', page.url()).href}`;
+
+      // A first visit: the visitor accepts in the consent banner once the page has started.
+      await open();
+      await expect(dialog(page)).toHaveAttribute('data-campaign', 'first');
+      await settled(page);
+      expect(downloads).toContain('segmint-check.js');
+      await expectNothingStored(page);
+      await call(page, 'consent', true);
+      // The config checked before consent is kept once it is given, as a page needing none keeps it at its start.
+      await expect.poll(() => readStored(page, checkedKey())).toBeDefined();
+      expect(await marks(), 'kept, and never "journal before the config" on a site that requires consent').toEqual(['segmint:wal:kept']);
+
+      // A later page: the consent tool says yes at once. The kept checked form is compiled; no checks.
+      await open("segmint('consent', true);");
+      await expect(dialog(page)).toHaveAttribute('data-campaign', 'second');
+      const second = await settled(page);
+      expect(second.pageViews).toBe(2);
+      expect(second.campaigns.first.impressions).toBe(1);
+      expect(second.campaigns.second.impressions).toBe(1);
+      await page.waitForTimeout(300);
+      expect(downloads).not.toContain('segmint-check.js');
+      expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('segmint-check')))).toEqual([]);
+      expect(((await readStored(page)) as Record<string, any>).pageViews).toBe(2);
+      expect(await marks()).toEqual(['segmint:wal:kept']);
+
+      // A page before its consent (yet): as before, the profile is the page's own, in memory, and nothing more is written.
+      await open();
+      await expect(dialog(page)).toHaveAttribute('data-campaign', 'first');
+      const unconsented = await settled(page);
+      expect(unconsented.pageViews).toBe(1);
+      await page.waitForTimeout(300);
+      // Where the host requires consent, IndexedDB is not read for the kept form before it; where only the
+      // config does, the kept form is read (before the config says so, as before) and compiled: read, nothing written.
+      if (attributes) expect(downloads).toContain('segmint-check.js');
+      else expect(downloads).not.toContain('segmint-check.js');
+      expect(((await readStored(page)) as Record<string, any>).pageViews).toBe(2);
+      expect(await marks()).toEqual(['segmint:wal:kept']);
+      expect(await page.evaluate(() => Object.keys(localStorage).length)).toBe(1);
+
+      // Withdrawn: both marks and the database go; the next page is a first visit again.
+      await call(page, 'consent', false);
+      await expect.poll(() => hasSegmintDatabase(page), { timeout: 5000 }).toBe(false);
+      await expectNothingStored(page);
+      await open();
+      await expect(dialog(page)).toHaveAttribute('data-campaign', 'first');
+      await settled(page);
+      expect(downloads).toContain('segmint-check.js');
+      await expectNothingStored(page);
+      expect(await page.evaluate(() => (window as unknown as Win).__errors)).toEqual([]);
     });
   });
 }

@@ -114,7 +114,7 @@ test('a first visit asks for a popup\'s campaign code and renderer from the conf
   expect(openedBeforeChecks, 'the profile\'s database opened before the checks answered').toContain('segmint');
 });
 
-test('a page that requires consent asks for the checks with the config on every page view, and reads no IndexedDB before consent (nothing can be kept there)', async ({ page }) => {
+test('a page that requires consent, not given (yet) on it, asks for the checks with the config and reads no IndexedDB before consent', async ({ page }) => {
   const config = makeConfig([makeCampaign('now')]);
   // The first page view gets consent: segmint's database exists from then on.
   await openTestPage(page, { config, attributes: 'data-consent="required"', before: "segmint('consent', true);" });
