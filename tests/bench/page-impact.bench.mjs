@@ -81,12 +81,16 @@ const VARIANTS = {
 // The same page as segmint-no-popup, measured on a second visit in the same browser context: the
 // script, its chunks and the config from the HTTP cache, the checked config kept in IndexedDB.
 VARIANTS['segmint-no-popup-repeat'] = VARIANTS['segmint-no-popup'];
+// That repeat visit on a site that requires consent (data-consent="required"), which the visitor gave
+// on the first visit: the host's consent tool says so at once on each page, before the script loads.
+VARIANTS['segmint-no-popup-consent-repeat'] = (origin) => VARIANTS['segmint-no-popup'](origin)
+  .replace('<script async', "<script>segmint('consent', true)</script>\n<script async").replace(' data-config=', ' data-consent="required" data-config=');
 // The same two first visits with the config in the form `segmint validate --checked` writes (the
 // same campaigns, stamped by this build's CLI) and the script tag's data-config-checked: the check chunk is never loaded.
 VARIANTS['segmint-no-popup-checked'] = (origin) => VARIANTS['segmint-no-popup'](origin).replace('.json"', '.checked.json" data-config-checked');
 VARIANTS['segmint-popup-checked'] = (origin) => VARIANTS['segmint-popup'](origin).replace('.json"', '.checked.json" data-config-checked');
-const REPEAT_VISITS = new Set(['segmint-no-popup-repeat']);
-const LABELS = { none: 'no script', growthbook: 'GrowthBook `auto.min.js`', posthog: 'PostHog `array.js`', 'segmint-no-popup': 'segmint, no popup', 'segmint-no-popup-repeat': 'segmint, no popup, repeat visit', 'segmint-popup': 'segmint, popup shown',
+const REPEAT_VISITS = new Set(['segmint-no-popup-repeat', 'segmint-no-popup-consent-repeat']);
+const LABELS = { none: 'no script', growthbook: 'GrowthBook `auto.min.js`', posthog: 'PostHog `array.js`', 'segmint-no-popup': 'segmint, no popup', 'segmint-no-popup-repeat': 'segmint, no popup, repeat visit', 'segmint-no-popup-consent-repeat': 'segmint, no popup, repeat visit, consent required and given', 'segmint-popup': 'segmint, popup shown',
   'segmint-no-popup-checked': 'segmint, no popup, checked config', 'segmint-popup-checked': 'segmint, popup shown, checked config' };
 /** What a variant does, whatever build and config form it runs with. */
 const roleOf = (variant) => variant.replace(/@base$/, '').replace(/-checked$/, '');
@@ -348,6 +352,7 @@ async function measureVisit(context, variant, rate, origin, outside) {
       posthog: state.posthog,
       'segmint-no-popup': !state.segmintRoot,
       'segmint-no-popup-repeat': !state.segmintRoot,
+      'segmint-no-popup-consent-repeat': !state.segmintRoot,
       'segmint-popup': state.popupVisible !== null,
     }[roleOf(variant)];
     if (!check) throw new Error(`${variant}: the script did not do its job in this load (${JSON.stringify({ growthbook: state.growthbook, posthog: state.posthog, segmintRoot: state.segmintRoot })})`);
