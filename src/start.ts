@@ -59,10 +59,10 @@ export async function start(context: StartContext): Promise<Runtime | null> {
       if (mayNeedSignalTables(text, raw)) tables.load();
       // In a task of their own: parsing the text was one.
       void yieldToHost().then(() => {
-        const consent = (raw as { consent?: unknown }).consent;
+        const storing = context.state.requestedConsent ?? mayStore(options, (raw as { consent?: unknown }).consent);
         // A fresh profile decides: a first visit's, or, until consent, one in memory for the page.
-        if (firstVisit || !(context.state.requestedConsent ?? mayStore(options, consent))) prefetchUncheckedPopup(context.loadChunk, raw);
-        if (mayStore(options, consent)) (database = openDatabase()).catch(() => {});
+        if (firstVisit || !storing) prefetchUncheckedPopup(context.loadChunk, raw);
+        if (storing) (database = openDatabase()).catch(() => {});
       });
     },
     mayHaveKept: !firstVisit,
@@ -124,8 +124,13 @@ function collectHints(options: StartContext['options'], prepared: PreparedConfig
 
 /** The visitor's profile, in IndexedDB unless the host or the config asks for consent first. */
 function openProfile(context: StartContext, prepared: PreparedConfig, opened: Pick<Parameters<typeof openProfileStore>[0], 'replay' | 'onReplay' | 'database'>): Promise<ProfileStore> {
+  const needsNoConsent = mayStore(context.options, prepared.config.consent);
   return openProfileStore({
-    persistent: mayStore(context.options, prepared.config.consent),
+    // `consent()` called before now (queued before the script, or while the config loaded) counts
+    // from the start: the decisions and what is fetched ahead read the stored profile, and this
+    // page's journal stays in storage.
+    persistent: context.state.requestedConsent ?? needsNoConsent,
+    needsNoConsent,
     now: context.now,
     journal: context.journal,
     ...opened,

@@ -210,6 +210,20 @@ describe('the journal and its replay', () => {
     expect(localStorage.getItem('segmint:wal'), 'forgotten once a page needs consent').toBeNull();
   });
 
+  it('a store opened on consent given (not needing none) keeps its page journalled, and lets no next page journal before its config', async () => {
+    localStorage.setItem('segmint:wal', '1');
+    const journal = createJournal('required');
+    journal.allow(true);
+    journal.add(tick(), T0);
+    const before = journalKeys();
+    expect(before).toHaveLength(1);
+    const store = await open(journal, { persistent: true, needsNoConsent: false });
+    expect(journalKeys(), "this page's entries stay in storage").toEqual(before);
+    expect(localStorage.getItem('segmint:wal'), 'consent given is no permission for the next page').toBeNull();
+    expect(localStorage.getItem('segmint:wal:kept')).toBe('1');
+    store.close();
+  });
+
   it('falls back to the profile without a journal when localStorage throws, is full or is missing, with no error', async () => {
     const errors: string[] = [];
     for (const fault of ['throws', 'full', 'missing'] as const) {

@@ -55,6 +55,11 @@ export interface Replay {
 
 export async function openProfileStore(options: {
   persistent: boolean;
+  /**
+   * Stored because no consent is needed, not because it was given: only then may the next page
+   * journal before its config arrives (`Journal.allow`'s `remember`). Defaults to `persistent`.
+   */
+  needsNoConsent?: boolean;
   now: () => number;
   onError: (message: string, cause?: unknown) => void;
   /** Called when another tab changed the profile and this tab has re-read it. */
@@ -225,7 +230,11 @@ export async function openProfileStore(options: {
   const hasDocument = typeof document !== 'undefined';
   if (hasDocument) document.addEventListener('visibilitychange', retryOnVisibilityChange);
 
-  journal?.allow(persistent, true);
+  const needsNoConsent = options.needsNoConsent ?? persistent;
+  // What the next page may assume before its config arrives: only a permission needing no consent.
+  journal?.allow(persistent && needsNoConsent, true);
+  // Consent given before the store opened: its journal is written on from here, as `setPersistent(true)` does.
+  if (persistent && !needsNoConsent) journal?.allow(true);
   if (persistent) await connect();
 
   const erase = async (broadcast: 'erased' | 'forgotten') => {

@@ -90,6 +90,33 @@ for (const [way, { extra, attributes }] of Object.entries(WAYS)) {
       await expectNothingStored(page);
     });
 
+    test('consent(true) called before the config arrives counts from the start: a popup its caps hold back is not fetched ahead', async ({ page }) => {
+      const downloads = watchDownloads(page);
+      const capped = makeConfig([makeCampaign('once', { frequency: { maxImpressions: 1 } })], extra);
+      const open = async () => {
+        downloads.length = 0;
+        await page.unrouteAll();
+        await openTestPage(page, { config: capped, attributes, before: COLLECT_ERRORS + "segmint('consent', true);" });
+      };
+      await open();
+      await expect(dialog(page)).toHaveAttribute('data-campaign', 'once');
+      await settled(page);
+      await expect.poll(async () => ((await readStored(page)) as Record<string, any> | undefined)?.campaigns?.once?.impressions).toBe(1);
+
+      // The stored profile, not a blank one in memory, says what may show at once: nothing here.
+      await open();
+      const second = await settled(page);
+      expect(second.pageViews).toBe(2);
+      expect(second.campaigns.once.impressions).toBe(1);
+      await page.waitForTimeout(300);
+      await expect(dialog(page)).toHaveCount(0);
+      expect(downloads).not.toContain('segmint-popup.js');
+      expect(downloads).not.toContain('segmint-engage.js');
+      expect(((await readStored(page)) as Record<string, any>).pageViews).toBe(2);
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => !key.startsWith('segmint:wal1:')))).toEqual(['segmint:wal:kept']);
+      expect(await page.evaluate(() => (window as unknown as Win).__errors)).toEqual([]);
+    });
+
     test('once consent was given, a later page view with the same config compiles its kept checked form (no checks fetched); caps, journalling and erasing as before', async ({ page }) => {
       const downloads = watchDownloads(page);
       const capped = makeConfig([makeCampaign('first', { frequency: { maxImpressions: 1 } }), makeCampaign('second', { priority: -1 })], extra);
