@@ -34,10 +34,10 @@ export interface Journal {
   /**
    * Storage allowed: write this page's entries from now on (those so far at once), and mark that
    * this browser keeps segmint's profile (`remembered`); not allowed: remove them from storage.
-   * With `remember`, the next page may write before its config says whether consent is needed
-   * (only a page that needed no consent remembers).
+   * `nextPageMay`, when given, is remembered: whether the next page may write before its config
+   * says whether consent is needed (true only where no consent is needed, not where it was given).
    */
-  allow(allowed: boolean, remember?: boolean): void;
+  allow(allowed: boolean, nextPageMay?: boolean): void;
   /**
    * The keys of what other pages left unapplied, to drop once it is applied. Reading their entries
    * is the `replay` chunk's (journal-replay.ts): only a page after one gone too soon needs it.
@@ -125,10 +125,10 @@ export function createJournal(consent?: 'granted' | 'required'): Journal {
       entries = entries.map((entry) => (entry[2] === id ? [entry[0], entry[1], id, 1, entry[4]] : entry));
       save();
     },
-    allow(next, remember) {
+    allow(next, nextPageMay) {
       touch(false);
       if (next) attempt((s) => s.setItem(KEPT, '1'));
-      if (remember) attempt((s) => (next ? s.setItem(ALLOWED, '1') : s.removeItem(ALLOWED)));
+      if (nextPageMay !== undefined) attempt((s) => (nextPageMay ? s.setItem(ALLOWED, '1') : s.removeItem(ALLOWED)));
       if (!next) attempt((s) => s.removeItem(page));
       allowed = next;
       write();

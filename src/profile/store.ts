@@ -57,7 +57,7 @@ export async function openProfileStore(options: {
   persistent: boolean;
   /**
    * Stored because no consent is needed, not because it was given: only then may the next page
-   * journal before its config arrives (`Journal.allow`'s `remember`). Defaults to `persistent`.
+   * journal before its config arrives (`Journal.allow`'s `nextPageMay`). Default true.
    */
   needsNoConsent?: boolean;
   now: () => number;
@@ -230,11 +230,8 @@ export async function openProfileStore(options: {
   const hasDocument = typeof document !== 'undefined';
   if (hasDocument) document.addEventListener('visibilitychange', retryOnVisibilityChange);
 
-  const needsNoConsent = options.needsNoConsent ?? persistent;
-  // What the next page may assume before its config arrives: only a permission needing no consent.
-  journal?.allow(persistent && needsNoConsent, true);
-  // Consent given before the store opened: its journal is written on from here, as `setPersistent(true)` does.
-  if (persistent && !needsNoConsent) journal?.allow(true);
+  // The next page may journal before its config arrives only where no consent is needed, not where it was given.
+  journal?.allow(persistent, persistent && (options.needsNoConsent ?? true));
   if (persistent) await connect();
 
   const erase = async (broadcast: 'erased' | 'forgotten') => {
