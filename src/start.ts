@@ -59,7 +59,7 @@ export async function start(context: StartContext): Promise<Runtime | null> {
       if (mayNeedSignalTables(text, raw)) tables.load();
       // In a task of their own: parsing the text was one.
       void yieldToHost().then(() => {
-        const storing = context.state.requestedConsent ?? mayStore(options, (raw as { consent?: unknown }).consent);
+        const storing = storesFromStart(context, (raw as { consent?: unknown }).consent);
         // A fresh profile decides: a first visit's, or, until consent, one in memory for the page.
         if (firstVisit || !storing) prefetchUncheckedPopup(context.loadChunk, raw);
         if (storing) (database = openDatabase()).catch(() => {});
@@ -124,13 +124,9 @@ function collectHints(options: StartContext['options'], prepared: PreparedConfig
 
 /** The visitor's profile, in IndexedDB unless the host or the config asks for consent first. */
 function openProfile(context: StartContext, prepared: PreparedConfig, opened: Pick<Parameters<typeof openProfileStore>[0], 'replay' | 'onReplay' | 'database'>): Promise<ProfileStore> {
-  const needsNoConsent = mayStore(context.options, prepared.config.consent);
   return openProfileStore({
-    // `consent()` called before now (queued before the script, or while the config loaded) counts
-    // from the start: the decisions and what is fetched ahead read the stored profile, and this
-    // page's journal stays in storage.
-    persistent: context.state.requestedConsent ?? needsNoConsent,
-    needsNoConsent,
+    persistent: storesFromStart(context, prepared.config.consent),
+    needsNoConsent: mayStore(context.options, prepared.config.consent),
     now: context.now,
     journal: context.journal,
     ...opened,
@@ -138,7 +134,16 @@ function openProfile(context: StartContext, prepared: PreparedConfig, opened: Pi
   });
 }
 
-/** Whether the profile may be stored from the start: the host's consent setting, else the config's (`consent`), say so. */
+/**
+ * Whether this page stores the profile from the start: `consent()` called before now (queued
+ * before the script, or while the config loaded) says so, else whether storing needs no consent.
+ * Then the decisions and what is fetched ahead read the stored profile, and the journal stays in storage.
+ */
+function storesFromStart(context: StartContext, configConsent: unknown): boolean {
+  return context.state.requestedConsent ?? mayStore(context.options, configConsent);
+}
+
+/** Whether storing needs no consent: the host's consent setting, else the config's (`consent`), say so. */
 function mayStore(options: StartContext['options'], configConsent: unknown): boolean {
   return (options.consent ?? configConsent ?? 'granted') === 'granted';
 }
