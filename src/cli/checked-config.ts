@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkConfig } from '../rules/prepare-config';
-import { STAMP_START, stampHead } from '../config/checked-stamp';
-import { writeJson } from '../lib/write-json';
+import { stampHead } from '../config/checked-stamp';
+import { writeStampedText } from '../config/stamped-text';
 
 /**
  * The checked form `segmint validate --checked` writes of a config its checks found no error in:
@@ -13,8 +13,6 @@ export function writeCheckedConfig(config: unknown, release: string): string {
   const { clean, errors } = checkConfig(config);
   if (!clean || errors.length) throw new Error('a config with errors has no checked form');
   const { checked: _stale, ...rest } = config as Record<string, unknown>;
-  // After the opening brace: a valid config has members (`version`, `defaultLocale`), so a comma fits before them.
-  const body = writeJson(rest).slice(1);
   const head = stampHead(release, clean.needs);
-  return `${STAMP_START}${head}${createHash('sha256').update(head + body).digest('hex')}",${body}`;
+  return writeStampedText(rest, (body) => head + createHash('sha256').update(head + body).digest('hex'));
 }

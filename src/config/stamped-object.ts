@@ -1,11 +1,10 @@
-import { STAMP_START } from './checked-stamp';
+import { writeStampedText } from './stamped-text';
 import { keepText } from './load-config';
-import { writeJson } from '../lib/write-json';
 
 /**
  * An npm config object with a `checked` stamp, given the text that stamp is of: an object parsed
  * from what `segmint validate --checked` wrote (a bundler's `import config from './segmint.json'`)
- * is written back the way the CLI writes it (`cli/checked-config.ts`: the stamp first, the rest as
+ * is written back as the CLI writes it (`writeStampedText`: the stamp first, the rest as
  * compact JSON), which is that file's text while the object is unchanged, so the stamp matches as
  * a fetched one does; an object changed since gives another text, and it is checked. Writing it is
  * one task (a config of thousands of campaigns is rarely given as an object). Without a stamp, or
@@ -16,7 +15,7 @@ export function readStampedObject(config: object): object {
   const { checked, ...rest } = config as { checked?: unknown };
   if (typeof checked !== 'string') return config;
   try {
-    keepText(config, `${STAMP_START}${checked}",${writeJson(rest).slice(1)}`);
+    keepText(config, writeStampedText(rest, () => checked));
   } catch {
     // Too deep to write (it contains itself): the checks refuse what they must.
   }
